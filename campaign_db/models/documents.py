@@ -1,0 +1,33 @@
+"""Documents: where every fact was read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Date, Identity, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+
+class Document(Base):
+    """A source document, kept whole so that quotes can be checked against it.
+
+    The CHECK on ``sha256`` makes a document row whose hash does not match its
+    content impossible.
+    """
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        CheckConstraint("sha256 = encode(sha256(convert_to(content, 'UTF8')), 'hex')", name="sha256_matches_content"),
+    )
+
+    document_id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    slug: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    licence: Mapped[str | None] = mapped_column(Text)
+    retrieved_on: Mapped[dt.date | None] = mapped_column(Date)
+    sha256: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text)
