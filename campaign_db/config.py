@@ -6,6 +6,11 @@ import os
 from dataclasses import dataclass
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+
+class ConfigError(ValueError):
+    """The configured database URL cannot be used."""
 
 
 @dataclass(frozen=True)
@@ -24,9 +29,12 @@ class Target:
 def normalise(url: str | URL) -> URL:
     """Accept ``postgresql://``, ``postgres://`` or ``postgresql+psycopg://``
     and return a SQLAlchemy URL that uses psycopg 3."""
-    parsed = make_url(url.replace("postgres://", "postgresql://", 1) if isinstance(url, str) else url)
+    try:
+        parsed = make_url(url.replace("postgres://", "postgresql://", 1) if isinstance(url, str) else url)
+    except ArgumentError as error:
+        raise ConfigError(f"cannot parse the database URL: {error}") from error
     if parsed.get_backend_name() != "postgresql":
-        raise ValueError(f"not a PostgreSQL URL: {parsed.render_as_string(hide_password=True)}")
+        raise ConfigError(f"DATABASE_URL is not a PostgreSQL URL: {parsed.render_as_string(hide_password=True)}")
     return parsed.set(drivername="postgresql+psycopg")
 
 

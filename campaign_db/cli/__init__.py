@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from ..config import ConfigError
+from ..embedded import EmbeddedServerError
 from . import server
 
 COMMAND_MODULES: list[ModuleType] = [server]
@@ -58,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         return int(arguments.handler(arguments) or 0)
-    except CommandError as error:
+    except (CommandError, ConfigError, EmbeddedServerError) as error:
         print(f"campaign-db {arguments.command}: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import Any
@@ -47,13 +48,8 @@ def add_parsers(subparsers: Any) -> None:
 
 
 def run_up(arguments: argparse.Namespace) -> int:
-    from . import CommandError
-
     started = time.monotonic()
-    try:
-        target = config.resolve()
-    except embedded.EmbeddedServerError as error:
-        raise CommandError(str(error)) from error
+    target = config.resolve()
     engine = make_engine(target.url)
     try:
         with engine.begin() as connection:
@@ -84,12 +80,7 @@ def _seed(engine: Any) -> None:
 
 
 def run_url(arguments: argparse.Namespace) -> int:
-    from . import CommandError
-
-    try:
-        target = config.resolve()
-    except embedded.EmbeddedServerError as error:
-        raise CommandError(str(error)) from error
+    target = config.resolve()
     if arguments.sqlalchemy:
         print(target.url.render_as_string(hide_password=False))
     else:
@@ -98,7 +89,7 @@ def run_url(arguments: argparse.Namespace) -> int:
 
 
 def run_stop(arguments: argparse.Namespace) -> int:
-    if config.os.environ.get("DATABASE_URL"):
+    if os.environ.get("DATABASE_URL"):
         print("DATABASE_URL is set: there is no embedded server to stop", file=sys.stderr)
         return 0
     home = embedded.home_dir()
