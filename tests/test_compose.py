@@ -39,3 +39,12 @@ def test_dockerfile_installs_the_project_with_everything_it_needs_at_run_time() 
     for folder in ("campaign_db", "migrations", "seeds"):
         assert f"COPY {folder} ./{folder}" in dockerfile
     assert "pip install" in dockerfile
+
+
+def test_bi_profile_runs_a_pinned_metabase_on_localhost_only() -> None:
+    metabase = compose()["services"]["metabase"]
+    assert metabase["profiles"] == ["bi"]
+    image, _, tag = metabase["image"].partition(":")
+    assert image == "metabase/metabase" and tag not in ("", "latest")
+    assert all(port.startswith("127.0.0.1:") for port in metabase["ports"])
+    assert metabase["volumes"][0].split(":")[0] in compose()["volumes"]

@@ -1,0 +1,55 @@
+"""Login roles for BI tools and analysts, members of ``campaign_reader``.
+
+The password is hashed (SCRAM-SHA-256) on the client by libpq, so neither the
+statement the server receives nor its log ever holds the plain password.
+Each login gets ``search_path = reporting`` (views by their short names),
+read-only transactions and a statement timeout, so a dashboard cannot write
+or hold the server with a runaway query.
+"""
+
+from __future__ import annotations
+
+import re
+
+import psycopg
+from psycopg import sql
+
+READER_GROUP = "campaign_reader"
+ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class ReaderError(ValueError):
+    """The login role cannot be created as asked."""
+
+
+def create_reader(connection: psycopg.Connection, name: str, password: str, statement_timeout: str = "60s") -> bool:
+    """Create (or, when it exists, update) the login role ``name``.
+
+    Returns True when the role was created, False when it existed and was
+    updated.
+    """
+    if not ROLE_NAME.match(name):
+        raise ReaderError(
+            f"{name!r} is not a plain role name: use lowercase letters, digits and underscores, starting with a letter"
+        )
+    if not password:
+        raise ReaderError("the password is empty")
+    group = connection.execute("select 1 from pg_roles where rolname = %s", (READER_GROUP,)).fetchone()
+    if group is None:
+        raise ReaderError(f"role {READER_GROUP} does not exist: run `campaign-db up` first")
+    existing = connection.execute("select rolsuper from pg_roles where rolname = %s", (name,)).fetchone()
+    if existing is not None and existing[0]:
+        raise ReaderError(f"{name} is a superuser; refusing to turn it into a reader")
+    user = name.encode()
+    hashed = connection.pgconn.encrypt_password(password.encode(), user, b"scram-sha-256").decode()
+    role = sql.Identifier(name)
+    verb = sql.SQL("alter" if existing else "create")
+    with connection.transaction():
+        connection.execute(sql.SQL("{} role {} login password {}").format(verb, role, sql.Literal(hashed)))
+        connection.execute(sql.SQL("grant {} to {}").format(sql.Identifier(READER_GROUP), role))
+        connection.execute(sql.SQL("alter role {} set search_path = reporting").format(role))
+        connection.execute(sql.SQL("alter role {} set default_transaction_read_only = on").format(role))
+        connection.execute(
+            sql.SQL("alter role {} set statement_timeout = {}").format(role, sql.Literal(statement_timeout))
+        )
+    return existing is None
