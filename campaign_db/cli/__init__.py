@@ -14,9 +14,9 @@ from types import ModuleType
 
 from ..config import ConfigError
 from ..embedded import EmbeddedServerError
-from . import export, readers, report, server, shell
+from . import export, readers, report, seed, server, shell
 
-COMMAND_MODULES: list[ModuleType] = [server, report, export, shell, readers]
+COMMAND_MODULES: list[ModuleType] = [server, seed, report, export, shell, readers]
 
 DESCRIPTION = """\
 campaign-db: a PostgreSQL database of the claims made during an armed conflict

@@ -72,10 +72,8 @@ def run_up(arguments: argparse.Namespace) -> int:
 
 def _seed(engine: Any) -> None:
     """Load every campaign shipped in the seeds package (see ``seed``)."""
-    try:
-        from . import seed
-    except ImportError:
-        return
+    from . import seed
+
     seed.load_default_seeds(engine)
 
 
