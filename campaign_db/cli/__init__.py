@@ -8,15 +8,16 @@ named after it; ``COMMAND_MODULES`` lists them in the order ``--help`` shows.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from ..config import ConfigError
 from ..embedded import EmbeddedServerError
-from . import export, readers, report, seed, server, shell
+from . import benchmark, export, readers, report, reports, seed, server, shell
 
-COMMAND_MODULES: list[ModuleType] = [server, seed, report, export, shell, readers]
+COMMAND_MODULES: list[ModuleType] = [server, seed, reports, report, export, shell, readers, benchmark]
 
 DESCRIPTION = """\
 campaign-db: a PostgreSQL database of the claims made during an armed conflict
@@ -66,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # output piped into `head` and the like: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

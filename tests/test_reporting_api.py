@@ -1,0 +1,95 @@
+"""The Python API over the reporting views: place lookup by any spelling,
+control with a district filter, timelines, typed rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy.orm import Session
+
+from campaign_db.reporting import (
+    AmbiguousPlace,
+    ContestedClaim,
+    ControlRow,
+    LossReport,
+    PlaceNotFound,
+    contested_claims,
+    control_as_of,
+    control_periods,
+    find_places,
+    losses,
+    resolve_place,
+    timeline,
+)
+
+
+def slugs(matches: list) -> set[str]:  # type: ignore[type-arg]
+    return {match.slug for match in matches}
+
+
+@pytest.mark.parametrize("spelling", ["Zərnəli", "Zernəli", "ZERNELI", "zerneli", " Zərnəli "])
+def test_any_spelling_finds_the_place(seeded_session: Session, spelling: str) -> None:
+    assert slugs(find_places(seeded_session, spelling)) == {"zerneli"}
+
+
+def test_spellings_the_account_uses(seeded_session: Session) -> None:
+    assert slugs(find_places(seeded_session, "Zəngilan")) == slugs(find_places(seeded_session, "ZƏNGİLAN")) == {"zangilan"}
+    assert slugs(find_places(seeded_session, "Khudafarin")) == {"khodaafarin-bridges"}
+    assert slugs(find_places(seeded_session, "FUZULI")) == {"fuzuli", "fuzuli-district"}
+    assert slugs(find_places(seeded_session, "fuzuli-district")) == {"fuzuli-district"}
+    assert slugs(find_places(seeded_session, "maralyan")) == {"asagi-maralyan", "yuxari-maralyan"}  # part of a name
+
+
+def test_resolving_a_place_says_what_went_wrong(seeded_session: Session) -> None:
+    with pytest.raises(AmbiguousPlace) as ambiguous:
+        resolve_place(seeded_session, "Jabrayil")
+    assert slugs(ambiguous.value.matches) == {"jabrayil", "jabrayil-district"}
+    assert "[jabrayil-district]" in str(ambiguous.value)
+    with pytest.raises(PlaceNotFound) as missing:
+        resolve_place(seeded_session, "Sirk")
+    assert "Sirik" in missing.value.suggestions and "did you mean" in str(missing.value)
+    assert resolve_place(seeded_session, "Jabrayil", kinds=["district"]).slug == "jabrayil-district"
+
+
+def test_control_as_of_returns_typed_rows_filtered_by_district(seeded_session: Session) -> None:
+    rows = control_as_of(seeded_session, dt.date(2020, 10, 22), district="jabrayil")
+    assert rows and all(isinstance(row, ControlRow) and row.district == "Jabrayil District" for row in rows)
+    assert len(rows) == len({row.place_id for row in rows})
+    everywhere = control_as_of(seeded_session, dt.date(2020, 10, 22))
+    assert {row.place_id for row in rows} == {row.place_id for row in everywhere if row.district == "Jabrayil District"}
+    with pytest.raises(PlaceNotFound) as missing:
+        control_as_of(seeded_session, dt.date(2020, 10, 22), district="Jabrail")
+    assert "no district" in str(missing.value) and missing.value.suggestions
+
+
+def test_control_periods_of_one_place(seeded_session: Session) -> None:
+    sirik = resolve_place(seeded_session, "Sirik")
+    periods = control_periods(seeded_session, sirik.place_id)
+    assert [(period.controller_code, period.basis, period.valid_from, period.valid_to) for period in periods] == [
+        ("ARTSAKH", "inherited", dt.date(1994, 12, 31), dt.date(2020, 10, 22)),
+        ("AZ", "direct", dt.date(2020, 10, 22), None),
+    ]
+
+
+def test_timeline_of_a_place(seeded_session: Session) -> None:
+    entries = timeline(seeded_session, "SIRIK")
+    assert [(entry.on.isoformat(), entry.entry, entry.kind) for entry in entries] == [
+        ("1994-12-31", "control", "claimed"),
+        ("2020-10-22", "claim", "capture"),
+        ("2020-10-22", "control", "denied"),
+        ("2020-10-23", "contest", "denial"),
+    ]
+    assert entries[-1].source == "Armenia (the state)"
+    assert entries == sorted(entries, key=lambda entry: entry.on)
+
+
+def test_contested_claims_and_losses_are_typed_and_ordered(seeded_session: Session) -> None:
+    contests = contested_claims(seeded_session)
+    assert contests and all(isinstance(row, ContestedClaim) for row in contests)
+    assert [row.claim_date for row in contests] == sorted(row.claim_date for row in contests)
+    with pytest.raises(ValueError):
+        contested_claims(seeded_session, "rumour")
+    figures = losses(seeded_session)
+    assert figures and all(isinstance(row, LossReport) for row in figures)
+    assert [row.as_of for row in figures] == sorted(row.as_of for row in figures)
