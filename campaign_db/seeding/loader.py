@@ -36,6 +36,12 @@ def load_campaign(connection: Connection, folder: Path) -> LoadReport:
         report = writer.write()
         other_folders = [*default_seed_folders(), *campaign_folders(campaign.folder.parent)]
         report.stale = stale_rows(connection, campaign, writer.document_id, other_folders)
+        # Fresh statistics for what changed: the reporting views join these
+        # tables several levels deep, and on never-analysed tables the planner
+        # guesses row counts that turn a 10 ms query into a nested loop of seconds.
+        for table, counts in report.tables.items():
+            if counts.changed:
+                connection.execute(text(f"analyze core.{table}"))
     return report
 
 
