@@ -3,7 +3,7 @@
 The password is hashed (SCRAM-SHA-256) on the client by libpq, so neither the
 statement the server receives nor its log ever holds the plain password.
 Each login gets ``search_path = reporting`` (views by their short names),
-read-only transactions and a statement timeout, so a dashboard cannot write
+read-only transactions, JIT off and a statement timeout, so a dashboard cannot write
 or hold the server with a runaway query.
 """
 
@@ -49,6 +49,8 @@ def create_reader(connection: psycopg.Connection, name: str, password: str, stat
         connection.execute(sql.SQL("grant {} to {}").format(sql.Identifier(READER_GROUP), role))
         connection.execute(sql.SQL("alter role {} set search_path = reporting").format(role))
         connection.execute(sql.SQL("alter role {} set default_transaction_read_only = on").format(role))
+        # dashboards send many small queries: JIT compilation costs more than it saves on them
+        connection.execute(sql.SQL("alter role {} set jit = off").format(role))
         connection.execute(
             sql.SQL("alter role {} set statement_timeout = {}").format(role, sql.Literal(statement_timeout))
         )
