@@ -1,0 +1,44 @@
+"""`campaign-db psql` opens psql with the reporting views first, and the
+progress bar shows on a terminal only."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+from sqlalchemy import Engine
+
+from campaign_db.config import to_libpq
+from campaign_db.progress import Progress
+
+
+def test_psql_has_reporting_on_its_search_path_and_lists_the_views(seeded_engine: Engine) -> None:
+    environment = dict(os.environ, DATABASE_URL=to_libpq(seeded_engine.url, hide_password=False))
+    result = subprocess.run(
+        [sys.executable, "-m", "campaign_db", "psql", "--", "-At", "-c", "show search_path",
+         "-c", "select count(*) > 0 from contested_claims"],
+        env=environment, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    hint, search_path, answer = result.stdout.strip().splitlines()
+    assert hint.startswith("reporting: ") and "control_as_of()" in hint and "contested_claims" in hint
+    assert search_path == "reporting"
+    assert answer == "t"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_on_a_terminal_and_stays_silent_in_a_pipe() -> None:
+    terminal, pipe = Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        progress = Progress(2, "exporting", stream=stream)
+        progress.step("claims")
+        progress.step("losses")
+    assert "exporting [" in terminal.getvalue() and "2/2" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\n")
+    assert pipe.getvalue() == ""
