@@ -121,6 +121,33 @@ def unknown_parent(folder: Path) -> str:
     return slug[0]
 
 
+def parent_cycle(folder: Path) -> str:
+    slug: list[str] = []
+
+    def edit(places: list[dict[str, Any]]) -> None:
+        first, second = places[-1], places[-2]
+        first["parent"], second["parent"] = second["slug"], first["slug"]
+        slug.append(first["slug"])
+
+    edit_yaml(folder, "places.yaml", edit)
+    return slug[0]
+
+
+def place_tree_too_deep(folder: Path) -> str:
+    """Ten villages each inside the next: deeper than control inference follows."""
+    slug: list[str] = []
+
+    def edit(places: list[dict[str, Any]]) -> None:
+        chain = [f"nested-{i}" for i in range(10)]
+        for i, name in enumerate(chain):
+            parent = chain[i + 1] if i + 1 < len(chain) else None
+            places.append({"slug": name, "name": name, "kind": "village", "parent": parent, "names": [name]})
+        slug.append(chain[0])
+
+    edit_yaml(folder, "places.yaml", edit)
+    return slug[0]
+
+
 CASES = {
     "unknown place": Case("claims.yaml", "places[0]", unknown_place),
     "unknown source": Case("claims.yaml", "source", change_first_claim(lambda c: c.update(source="no-such-source"))),
@@ -136,6 +163,8 @@ CASES = {
     "yaml syntax error": Case("losses.yaml", "(YAML syntax)", yaml_syntax_error),
     "unknown loss category": Case("losses.yaml", "category", unknown_loss_category),
     "unknown parent place": Case("places.yaml", "parent", unknown_parent),
+    "parents in a circle": Case("places.yaml", "parent", parent_cycle),
+    "place tree deeper than control inference follows": Case("places.yaml", "parent", place_tree_too_deep),
     "bad time": Case("claims.yaml", "stated_time", change_first_claim(lambda c: c.update(stated_time="25:61"))),
 }
 

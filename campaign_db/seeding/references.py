@@ -43,6 +43,12 @@ def _duplicates(problems: Problems, file: str, keys: Iterable[tuple[str, str]], 
         seen.add(key)
 
 
+#: How many levels of parents control inference follows above a place (the
+#: fixed self-joins of reporting_int.place_lineage); a deeper tree would lose
+#: its top levels there, so the loader refuses it.
+MAX_ANCESTORS = 8
+
+
 def check_references(
     problems: Problems,
     parties: list[PartyRecord],
@@ -93,6 +99,12 @@ def check_references(
         if current is not None and current in chain:
             loop = " → ".join([*chain[chain.index(current):], current])
             problems.add(PLACES_FILE, place.slug, "parent", f"parents go round in a circle: {loop}")
+        elif len(chain) - 1 > MAX_ANCESTORS:
+            problems.add(
+                PLACES_FILE, place.slug, "parent",
+                f"{len(chain) - 1} levels of parents; control inference follows at most {MAX_ANCESTORS} "
+                f"(reporting_int.place_lineage): {' → '.join(chain)}",
+            )
 
     for claim in claims:
         if claim.source not in source_slugs:
