@@ -201,24 +201,7 @@ counter_accusations as (
 
     union all
 
-    -- no event_key on this claim: same places, overlapping dates
-    select
-        accusations.claim_id,
-        counter_accusations.claim_id as counter_claim_id
-    from accusations
-    inner join accusations as counter_accusations
-        on
-            counter_accusations.place_set = accusations.place_set
-            and counter_accusations.claim_kind = accusations.claim_kind
-            and counter_accusations.claimant_party_id = accusations.actor_party_id
-            and counter_accusations.actor_party_id = accusations.claimant_party_id
-            and counter_accusations.occurred_from <= accusations.occurred_to
-            and accusations.occurred_from <= counter_accusations.occurred_to
-    where accusations.event_key is null
-
-    union all
-
-    -- an event_key on this claim only: same places, overlapping dates
+    -- an event_key missing on either claim: same places, overlapping dates
     select
         accusations.claim_id,
         counter_accusations.claim_id as counter_claim_id
@@ -232,8 +215,8 @@ counter_accusations as (
             and counter_accusations.occurred_from <= accusations.occurred_to
             and accusations.occurred_from <= counter_accusations.occurred_to
     where
-        accusations.event_key is not null
-        and counter_accusations.event_key is null
+        accusations.event_key is null
+        or counter_accusations.event_key is null
 
 ),
 
