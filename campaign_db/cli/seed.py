@@ -1,4 +1,5 @@
-"""``campaign-db seed [PATH]``: load seed files (``campaign-db up`` runs it too)."""
+"""``campaign-db seed [PATH]`` (load seed files; ``campaign-db up`` runs it
+too) and ``campaign-db check PATH`` (check them without a database)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,29 @@ from sqlalchemy import Engine, text
 
 from .. import config
 from ..database import make_engine
-from ..seeding import LoadReport, SeedError, campaign_folders, default_seed_folders, load_campaign
+from ..seeding import (
+    ConflictError,
+    LoadReport,
+    SeedError,
+    campaign_folders,
+    default_seed_folders,
+    load_campaigns,
+    read_campaign,
+)
 
-DESCRIPTION = """\
+SEED_DESCRIPTION = """\
 Load the seed files of one or more campaigns into the database: upsert every
-entry on its slug in one transaction (a second run changes nothing), print the
-rows per table and what changed, and list the rows whose entries are no longer
-in the files (they are kept: delete them by hand if the removal is intended).
+entry on its natural key in one transaction (a second run prints
+"changes: none"), print the rows per table and what changed, and list the
+rows whose entries are no longer in the files (they are kept: delete them by
+hand if the removal is intended).
 
-PATH is a campaign folder (one holding document.yaml) or a folder of campaign
+A folder is a campaign: it owns its claims, denials, corroborations and
+losses; parties, sides, sources and places are shared with every other
+campaign, and a folder that defines one differently from another campaign is
+refused, naming both.
+
+PATH is a campaign folder (one holding campaign.yaml) or a folder of campaign
 folders; without it, the campaigns shipped with campaign-db are loaded.
 
 Bad files load nothing: every problem is printed as
@@ -30,26 +45,71 @@ examples:
   campaign-db seed seeds/aras-valley
 """
 
+CHECK_DESCRIPTION = """\
+Check the seed files of a campaign folder (or of every campaign folder in a
+folder) without touching a database: the format (every field of every file),
+references between files, every quote against its document, spellings,
+areas, dates against the campaign's bounds. Prints every problem as
+  FILE: entry SLUG: field FIELD: what is wrong
+and exits with status 2 when there is one, 0 when the folder is clean.
+Conflicts with other campaigns are found only when loading (`campaign-db seed`).
+
+examples:
+  campaign-db check seeds/eastern-ukraine-2022
+  campaign-db check seeds
+"""
+
 
 def add_parsers(subparsers: Any) -> None:
     seed = subparsers.add_parser(
-        "seed", help="load seed files (default: the shipped campaigns)", description=DESCRIPTION,
+        "seed", help="load seed files (default: the shipped campaigns)", description=SEED_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     seed.add_argument("path", nargs="?", type=Path, metavar="PATH",
                       help="a campaign folder or a folder of campaign folders (default: the shipped campaigns)")
     seed.set_defaults(handler=run_seed)
 
+    check = subparsers.add_parser(
+        "check", help="check seed files without a database", description=CHECK_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("path", type=Path, metavar="PATH", help="a campaign folder or a folder of campaign folders")
+    check.set_defaults(handler=run_check)
 
-def run_seed(arguments: argparse.Namespace) -> int:
+
+def _folders(path: Path | None) -> list[Path]:
     from . import CommandError
 
-    if arguments.path is None:
-        folders = default_seed_folders()
-    else:
-        folders = campaign_folders(arguments.path)
-        if not folders:
-            raise CommandError(f"{arguments.path} holds no campaign (no document.yaml in it or in its sub-folders)")
+    if path is None:
+        return default_seed_folders()
+    folders = campaign_folders(path)
+    if not folders:
+        raise CommandError(f"{path} holds no campaign (no campaign.yaml in it or in its sub-folders)")
+    return folders
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    from . import CommandError
+
+    failures: list[str] = []
+    for folder in _folders(arguments.path):
+        try:
+            campaign = read_campaign(folder)
+        except SeedError as error:
+            failures.append(str(error))
+            continue
+        print(
+            f"{folder}: ok — {len(campaign.places)} places, {len(campaign.claims)} claims, "
+            f"{sum(len(c.denials) for c in campaign.claims)} denials, "
+            f"{sum(len(c.corroborations) for c in campaign.claims)} corroborations, {len(campaign.losses)} losses"
+        )
+    if failures:
+        raise CommandError("\n".join(failures))
+    return 0
+
+
+def run_seed(arguments: argparse.Namespace) -> int:
+    folders = _folders(arguments.path)
     target = config.resolve()
     engine = make_engine(target.url)
     try:
@@ -69,17 +129,16 @@ def load_folders(engine: Engine, folders: list[Path]) -> list[LoadReport]:
     """Load ``folders`` in one transaction (all or nothing) and print the reports."""
     from . import CommandError
 
-    reports: list[LoadReport] = []
     try:
+        campaigns = [read_campaign(folder) for folder in folders]
         with engine.begin() as connection:
-            if connection.execute(text("select to_regclass('core.claims')")).scalar() is None:
+            if connection.execute(text("select to_regclass('core.campaigns')")).scalar() is None:
                 raise CommandError("the database has no campaign-db schema yet: run `campaign-db up` first")
-            for folder in folders:
-                reports.append(load_campaign(connection, folder))
-    except SeedError as error:
+            reports = load_campaigns(connection, campaigns)
+    except (SeedError, ConflictError) as error:
         raise CommandError(str(error)) from error
     for report in reports:
-        print(f"seeds:    {report.folder.name} (document {report.document})")
+        print(f"seeds:    {report.campaign} ({report.folder})")
         for line in report.lines():
             print(f"  {line}")
     if not folders:

@@ -1,16 +1,22 @@
-"""Typed ORM of the base tables (schema ``core``)."""
+"""Typed ORM of the base tables (schema ``core``), one module per subject."""
 
 from .base import CORE_SCHEMA, Base, metadata
+from .campaigns import Campaign, CampaignSide, Side, SideMember
 from .claims import Claim, ClaimPlace, Corroboration, Denial
 from .documents import Document
 from .losses import Loss
-from .parties import Party, Source
-from .places import Place, PlaceName
+from .parties import CampaignParty, CampaignSource, Party, Source
+from .places import CampaignPlace, Place, PlaceArea, PlaceName
 
 __all__ = [
     "CORE_SCHEMA",
     "Base",
     "metadata",
+    "Campaign",
+    "CampaignParty",
+    "CampaignPlace",
+    "CampaignSide",
+    "CampaignSource",
     "Claim",
     "ClaimPlace",
     "Corroboration",
@@ -18,7 +24,9 @@ __all__ = [
     "Document",
     "Loss",
     "Party",
-    "Source",
     "Place",
+    "PlaceArea",
     "PlaceName",
+    "Side",
+    "SideMember",
 ]

@@ -1,52 +1,69 @@
-"""Loading campaign folders into the database: one transaction, one at a time."""
+"""Loading campaign folders into the database: every folder checked first,
+then all written in one transaction, one loader at a time."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Connection, text
 
-from .reading import read_campaign
+from .reading import CampaignFolder, read_campaign
 from .report import LoadReport
-from .stale import stale_rows
 from .writer import CampaignWriter
 
-#: Key of the transaction-level advisory lock every loader takes first, so two
-#: loaders started together (two `campaign-db up`, a test run beside a shell)
-#: run one after the other: the second sees the first's rows as unchanged
-#: instead of racing it on the unique keys. The value is "cdb_seed" in ASCII.
+#: Key of the transaction-level advisory lock every loader (and `up`'s
+#: migrations) takes first, so two loaders started together run one after
+#: the other: the second sees the first's rows as unchanged instead of racing
+#: it on the unique keys. The value is "cdb_seed" in ASCII.
 ADVISORY_LOCK_KEY = int.from_bytes(b"cdb_seed", "big")
 
+CAMPAIGN_FILE = "campaign.yaml"
 
-def load_campaign(connection: Connection, folder: Path) -> LoadReport:
-    """Load the campaign in ``folder`` and say what changed.
 
-    The files are read and checked completely before the database is touched;
-    any problem raises ``SeedError`` and nothing is written. The writes run in
-    one transaction (a savepoint when ``connection`` is already in one, so the
-    caller can load several campaigns atomically): an error halfway leaves the
+def load_campaign(connection: Connection, folder: Path | CampaignFolder) -> LoadReport:
+    """Load one campaign folder and say what changed (see ``load_campaigns``)."""
+    return load_campaigns(connection, [folder])[0]
+
+
+def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFolder]) -> list[LoadReport]:
+    """Load campaign folders and say what changed in each.
+
+    Every folder is read and checked completely before the database is
+    touched; a problem in any raises ``SeedError`` and nothing is written. The
+    writes run in one transaction (a savepoint when ``connection`` is already
+    in one, so the caller can add more work atomically): a conflict with
+    another campaign (``ConflictError``) or any error halfway leaves the
     database exactly as it was.
     """
-    campaign = read_campaign(Path(folder))
+    campaigns = [item if isinstance(item, CampaignFolder) else read_campaign(Path(item)) for item in folders]
     transaction = connection.begin_nested() if connection.in_transaction() else connection.begin()
+    reports: list[LoadReport] = []
     with transaction:
         connection.execute(text("select pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
-        writer = CampaignWriter(connection, campaign)
-        report = writer.write()
-        other_folders = [*default_seed_folders(), *campaign_folders(campaign.folder.parent)]
-        report.stale = stale_rows(connection, campaign, writer.document_id, other_folders)
+        for campaign in campaigns:
+            reports.append(CampaignWriter(connection, campaign).write())
         # Fresh statistics for what changed: the reporting views join these
         # tables several levels deep, and on never-analysed tables the planner
         # guesses row counts that turn a 10 ms query into a nested loop of seconds.
-        for table, counts in report.tables.items():
-            if counts.changed:
-                connection.execute(text(f"analyze core.{table}"))
-    return report
+        changed = {table for report in reports for table, counts in report.tables.items() if counts.changed}
+        for table in sorted(_analysed_tables(changed)):
+            connection.execute(text(f"analyze core.{table}"))
+    return reports
+
+
+def _analysed_tables(changed: set[str]) -> set[str]:
+    tables = set(changed) - {"links", "sides"}
+    if "links" in changed:
+        tables |= {"campaign_parties", "campaign_sources", "campaign_places", "campaign_sides", "side_members"}
+    if "sides" in changed:
+        tables |= {"sides", "campaign_sides", "side_members"}
+    return tables
 
 
 def is_campaign_folder(folder: Path) -> bool:
-    return folder.is_dir() and (folder / "document.yaml").is_file()
+    return folder.is_dir() and (folder / CAMPAIGN_FILE).is_file()
 
 
 def campaign_folders(path: Path) -> list[Path]:

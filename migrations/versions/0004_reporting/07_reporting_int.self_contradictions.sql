@@ -1,0 +1,108 @@
+-- grain: one row per scope × area control claim × area it names × later
+-- capture claim that contradicts it (design rule 2).
+--
+-- An area claim ("our forces control Jabrayil District") is contradicted by
+-- its own side when, after it, a source of the same side claims that the
+-- same side captured a place inside that area: the area cannot have been
+-- wholly held when the claim was made. "After it" means the capture claim
+-- was certainly stated later (its earliest possible statement day is after
+-- the area claim's latest) and its event may have happened later (its
+-- latest possible day is after the area claim's). `contradicted_on` is the
+-- day the contradicting claim was certainly stated: from then on the
+-- contradiction is known. Within a campaign's scope only that campaign's
+-- captures count; in the 'all' scope every campaign's.
+
+create view reporting_int.self_contradictions as
+
+with
+
+scopes as (
+
+    select
+        scope,
+        campaign_id
+    from reporting_int.scopes
+
+),
+
+area_claims as (
+
+    select
+        scopes.scope,
+        claims.claim_id,
+        claims.place_id,
+        claims.actor_side_key,
+        claims.claimant_side_key,
+        claims.occurred_to,
+        claims.stated_on
+    from reporting_int.control_claim_places as claims
+    inner join scopes
+        on scopes.campaign_id is null or scopes.campaign_id = claims.campaign_id
+    where
+        claims.claim_kind in ('capture', 'control')
+        and claims.claimant_side_key is not null
+        and claims.stated_on is not null
+        and exists (
+            select from core.place_areas as inside
+            where inside.area_id = claims.place_id
+        )
+
+),
+
+captures as (
+
+    select
+        scopes.scope,
+        claims.claim_id,
+        claims.place_id,
+        claims.actor_side_key,
+        claims.claimant_side_key,
+        claims.occurred_to,
+        claims.stated_from,
+        claims.stated_on
+    from reporting_int.control_claim_places as claims
+    inner join scopes
+        on scopes.campaign_id is null or scopes.campaign_id = claims.campaign_id
+    where claims.claim_kind = 'capture'
+
+),
+
+final as (
+
+    select
+        area_claims.scope,
+        area_claims.claim_id,
+        area_claims.place_id,
+        captures.claim_id as contradicting_claim_id,
+        min(captures.stated_on) as contradicted_on,
+        count(*) as captured_places
+    from area_claims
+    inner join reporting_int.place_lineage as lineage
+        on
+            lineage.scope = area_claims.scope
+            and lineage.ancestor_id = area_claims.place_id
+            and lineage.depth > 0
+    inner join captures
+        on
+            captures.scope = area_claims.scope
+            and captures.place_id = lineage.place_id
+            and captures.actor_side_key = area_claims.actor_side_key
+            and captures.claimant_side_key = area_claims.claimant_side_key
+            and captures.stated_from > area_claims.stated_on
+            and captures.occurred_to > area_claims.occurred_to
+    group by
+        area_claims.scope,
+        area_claims.claim_id,
+        area_claims.place_id,
+        captures.claim_id
+
+)
+
+select
+    scope,
+    claim_id,
+    place_id,
+    contradicting_claim_id,
+    contradicted_on,
+    captured_places
+from final;

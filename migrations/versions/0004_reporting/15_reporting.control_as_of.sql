@@ -1,0 +1,87 @@
+-- grain: one row per campaign scope × place that has a basis of control on
+-- day `as_of`, as known on day `known_by` (null: everything known today),
+-- in the scope `campaign` (a campaign's slug or 'all'; null: every scope).
+--
+-- The same query as reporting.control_periods (reporting_int.control_answers),
+-- asked for one day and one cut-off. Only statements certainly made by
+-- `known_by` count (the latest possible day of the statement is on or
+-- before it): claims, denials, corroborations and the captures that
+-- contradict an area claim alike.
+--
+-- Runs as its owner (security definer) so that campaign_reader can call it
+-- without any privilege on the base tables or the building blocks; the
+-- search_path is pinned and every name in the body is schema-qualified.
+-- JIT compilation is off: at scale it cost several times the query itself.
+
+create function reporting.control_as_of(as_of date, known_by date default null, campaign text default null)
+returns table (
+    campaign text,
+    campaign_title text,
+    place_id integer,
+    place_name text,
+    place_kind text,
+    district text,
+    controller text,
+    controller_code text,
+    controller_side text,
+    since date,
+    basis text,
+    status text,
+    evidence text,
+    claim_id integer,
+    claimant text,
+    claimant_party text,
+    basis_place_id integer,
+    basis_place_name text,
+    counter_claim_id integer,
+    counter_claimant text,
+    counter_side text,
+    counter_kind text,
+    share_percent double precision,
+    district_id integer,
+    is_settlement boolean,
+    place_slug text,
+    claim_slug text
+)
+language sql
+stable
+security definer
+set search_path = pg_catalog, pg_temp
+set jit = off
+as $function$
+    select
+        answers.campaign,
+        answers.campaign_title,
+        answers.place_id,
+        answers.place_name,
+        answers.place_kind,
+        answers.district,
+        answers.controller,
+        answers.controller_code,
+        answers.controller_side,
+        answers.since,
+        answers.basis,
+        answers.status,
+        answers.evidence,
+        answers.claim_id,
+        answers.claimant,
+        answers.claimant_party,
+        answers.basis_place_id,
+        answers.basis_place_name,
+        answers.counter_claim_id,
+        answers.counter_claimant,
+        answers.counter_side,
+        answers.counter_kind,
+        answers.share_percent,
+        answers.district_id,
+        answers.is_settlement,
+        answers.place_slug,
+        answers.claim_slug
+    from reporting_int.control_answers($1, $2, $3) as answers
+    order by
+        answers.campaign,
+        answers.place_id
+$function$;
+
+comment on function reporting.control_as_of(date, date, text) is
+'Who controlled each place on day as_of according to the claims, on what basis and how solidly, as known on day known_by (default null: everything known today), in the scope campaign (a campaign''s slug, or ''all'' for every campaign together; default null: every scope). One row per scope and place with a basis; a place no claim covers has no row. Columns as reporting.control_periods, with since (first day of the side''s unbroken control) instead of valid_from/valid_to. Only statements certainly made by known_by count (the latest possible day of the statement is on or before it), and so for denials, corroborations and the captures that contradict an area claim. Example: select place_name, controller_side, status from reporting.control_as_of(''2020-10-22'', campaign => ''aras-valley'') where is_settlement;';

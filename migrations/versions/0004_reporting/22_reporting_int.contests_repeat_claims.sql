@@ -1,0 +1,140 @@
+-- grain: one row per capture or control claim × the claim it repeats
+-- (contest kind 'repeat_claim'), within a campaign.
+--
+-- A claim repeats when the same side (or, for a source of no side, the
+-- same source) had already claimed a place it names for the same acting
+-- side, in a statement certainly made before (the earlier claim's latest
+-- statement day is before this one's earliest). Each repeated place names
+-- the latest such claim only, found with one sorted pass per place (a
+-- running maximum), not by pairing every claim with every earlier one; the
+-- repeated places are listed together.
+
+create view reporting_int.contests_repeat_claims as
+
+with
+
+claims as (
+
+    select
+        claims.campaign_id,
+        claims.campaign,
+        claims.claim_id,
+        claims.claim_key,
+        claims.place_id,
+        claims.actor_side_key,
+        coalesce(claims.claimant_side_key, 'source:' || details.source_id) as claimant_key,
+        claims.stated_from,
+        claims.stated_on
+    from reporting_int.control_claim_places as claims
+    inner join reporting_int.claim_details as details
+        on details.claim_id = claims.claim_id
+    where claims.claim_kind in ('capture', 'control')
+
+),
+
+sequences as (
+
+    -- every claim of a place twice: as a probe on the first day it may have
+    -- been stated, and as a claim on the last. Sorted by day (probes before
+    -- claims of the same day), the claims before a probe are exactly those
+    -- certainly stated earlier; the running maximum of (day, key) finds the
+    -- latest of them.
+    select
+        campaign_id,
+        campaign,
+        place_id,
+        actor_side_key,
+        claimant_key,
+        claim_id,
+        stated_from as sequence_on,
+        0 as event_order,
+        null::text as sort_key
+    from claims
+
+    union all
+
+    select
+        campaign_id,
+        campaign,
+        place_id,
+        actor_side_key,
+        claimant_key,
+        claim_id,
+        stated_on as sequence_on,
+        1 as event_order,
+        to_char(stated_on, 'YYYYMMDD') || ' ' || claim_key || ' ' || claim_id as sort_key
+    from claims
+    where stated_on is not null
+
+),
+
+running as (
+
+    select
+        campaign,
+        claim_id,
+        place_id,
+        event_order,
+        max(sort_key) over (
+            partition by campaign_id, place_id, actor_side_key, claimant_key
+            order by sequence_on, event_order
+            rows between unbounded preceding and current row
+        ) as earlier_sort_key
+    from sequences
+
+),
+
+repeated_places as (
+
+    select
+        campaign,
+        claim_id,
+        place_id,
+        split_part(earlier_sort_key, ' ', 3)::integer as earlier_claim_id
+    from running
+    where
+        event_order = 0
+        and earlier_sort_key is not null
+
+),
+
+final as (
+
+    select
+        repeated_places.campaign,
+        repeated_places.claim_id,
+        string_agg(repeated.name, ', ' order by repeated.name) as places,
+        'repeat_claim' as contest_kind,
+        earlier.source_id as contested_by_source_id,
+        earlier.stated_latest_on as contested_on,
+        earlier.quote as contest_quote,
+        null::text as counter_statement,
+        null::integer as denial_id,
+        earlier.claim_id as counter_claim_id
+    from repeated_places
+    inner join core.places as repeated
+        on repeated.place_id = repeated_places.place_id
+    inner join core.claims as earlier
+        on earlier.claim_id = repeated_places.earlier_claim_id
+    group by
+        repeated_places.campaign,
+        repeated_places.claim_id,
+        earlier.claim_id,
+        earlier.source_id,
+        earlier.stated_latest_on,
+        earlier.quote
+
+)
+
+select
+    campaign,
+    claim_id,
+    places,
+    contest_kind,
+    contested_by_source_id,
+    contested_on,
+    contest_quote,
+    counter_statement,
+    denial_id,
+    counter_claim_id
+from final;
