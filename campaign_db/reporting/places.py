@@ -1,11 +1,11 @@
 """Finding a place by any of its spellings.
 
-Accounts spell one place several ways (Füzuli / Fuzuli, Zəngilan / Zangilan),
-and users type them without the Azerbaijani letters. Every spelling is stored
-in ``core.place_names`` with its folded form (``core.fold_name``: case,
-accents and ə ı ş ç ğ ö ü folded to plain Latin), so a lookup folds the text
-the same way, in the database, and compares. These functions read ``core``:
-they run as the application's user, not as ``campaign_reader``.
+Accounts spell one place several ways (Füzuli / Fuzuli, Kupiansk /
+Kupyansk), and users type them without the Azerbaijani or Cyrillic letters.
+Every spelling is stored with its folded form, and ``reporting.find_places``
+folds the text the same way and compares; failing that, the spellings that
+contain it are offered. Everything here reads the ``reporting`` interface
+only, so a read-only login (``campaign_reader``) can search too.
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, aliased
-
-from ..models import Place, PlaceName
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -28,11 +26,11 @@ class PlaceMatch:
     slug: str
     name: str
     kind: str
-    parent: str | None
+    areas: str | None
 
     def describe(self) -> str:
         """``Jabrayil District (district, in Azerbaijan) [jabrayil-district]``."""
-        where = f", in {self.parent}" if self.parent else ""
+        where = f", in {self.areas}" if self.areas else ""
         return f"{self.name} ({self.kind}{where}) [{self.slug}]"
 
 
@@ -65,72 +63,91 @@ class AmbiguousPlace(PlaceLookupError):
         self.matches = list(matches)
 
 
-def fold(session: Session, text: str) -> str:
-    """``text`` folded exactly as the stored spellings are (``core.fold_name``)."""
-    return str(session.scalar(select(func.core.fold_name(text))) or "")
+_MATCHES = """
+    select places.place_id, places.place_slug, places.place_name, places.place_kind, places.areas
+    from reporting.places as places
+    where places.place_id in ({ids})
+    order by places.place_name, places.place_id
+"""
 
 
-def find_places(session: Session, text: str, kinds: Sequence[str] | None = None) -> list[PlaceMatch]:
-    """Places named ``text``: its slug, or any spelling equal to it once
+def _places(session: Session, place_ids: Sequence[int], kinds: Sequence[str] | None) -> list[PlaceMatch]:
+    if not place_ids:
+        return []
+    rows = session.execute(text(_MATCHES.format(ids=", ".join(str(int(i)) for i in place_ids))))
+    return [PlaceMatch(*row) for row in rows if not kinds or row.place_kind in kinds]
+
+
+def fold(session: Session, name: str) -> str:
+    """``name`` folded exactly as the stored spellings are."""
+    return str(session.scalar(text("select reporting.fold_name(:name)"), {"name": name}) or "")
+
+
+def find_places(session: Session, name: str, kinds: Sequence[str] | None = None) -> list[PlaceMatch]:
+    """Places named ``name``: its slug, or any spelling equal to it once
     folded; failing that, any spelling that contains it. Sorted by name."""
-    folded = fold(session, text)
+    name = name.strip()
+    if not name:
+        return []
+    exact = session.scalars(
+        text(
+            "select place_id from reporting.find_places(:name) "
+            "union select place_id from reporting.places where place_slug = :name"
+        ),
+        {"name": name},
+    ).all()
+    found = _places(session, list(exact), kinds)
+    if found:
+        return found
+    folded = fold(session, name)
     if not folded:
         return []
-    exact = _matches(
-        session,
-        or_(Place.slug == text.strip(), PlaceName.folded_name == folded, func.core.fold_name(Place.name) == folded),
-        kinds,
-    )
-    if exact:
-        return exact
-    pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return _matches(session, or_(PlaceName.folded_name.like(pattern), func.core.fold_name(Place.name).like(pattern)), kinds)
+    containing = session.scalars(
+        text(
+            "select place_id from reporting.places "
+            "where strpos(reporting.fold_name(coalesce(names, '') || '; ' || place_name), :folded) > 0"
+        ),
+        {"folded": folded},
+    ).all()
+    return _places(session, list(containing), kinds)
 
 
-def suggest_places(session: Session, text: str, kinds: Sequence[str] | None = None, limit: int = 5) -> list[str]:
-    """The spellings nearest to ``text`` (compared folded), for "did you mean"."""
-    folded = fold(session, text)
-    names = select(PlaceName.folded_name, PlaceName.name).join(Place, Place.place_id == PlaceName.place_id)
-    canonical = select(func.core.fold_name(Place.name), Place.name)
-    if kinds:
-        names = names.where(Place.kind.in_(kinds))
-        canonical = canonical.where(Place.kind.in_(kinds))
+def suggest_places(session: Session, name: str, kinds: Sequence[str] | None = None, limit: int = 5) -> list[str]:
+    """The spellings nearest to ``name`` (compared folded), for "did you mean"."""
+    folded = _quick_fold(name)
     spellings: dict[str, str] = {}
-    for query in (canonical, names):
-        for folded_name, name in session.execute(query):
-            spellings.setdefault(folded_name, name)
+    rows = session.execute(text("select place_kind, place_name, names from reporting.places"))
+    for kind, place_name, names in rows:
+        if kinds and kind not in kinds:
+            continue
+        for spelling in [place_name, *(names or "").split("; ")]:
+            if spelling:
+                spellings.setdefault(_quick_fold(spelling), spelling)
     close = difflib.get_close_matches(folded, list(spellings), n=limit, cutoff=0.6)
     return [spellings[match] for match in close]
 
 
+def _quick_fold(name: str) -> str:
+    """A local approximation of the database's folding, good enough to rank
+    suggestions (the database decides matches)."""
+    import unicodedata
+
+    name = name.lower().translate(str.maketrans("əıı", "eii"))
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(name.replace("-", " ").replace("’", "").replace("'", "").split())
+
+
 def resolve_place(
-    session: Session, text: str, kinds: Sequence[str] | None = None, what: str = "place"
+    session: Session, name: str, kinds: Sequence[str] | None = None, what: str = "place"
 ) -> PlaceMatch:
-    """The one place named ``text``; raises :class:`PlaceNotFound` (with
+    """The one place named ``name``; raises :class:`PlaceNotFound` (with
     suggestions) or :class:`AmbiguousPlace` (with the candidates)."""
-    matches = find_places(session, text, kinds)
+    matches = find_places(session, name, kinds)
     if not matches:
-        raise PlaceNotFound(text, suggest_places(session, text, kinds), what)
+        raise PlaceNotFound(name, suggest_places(session, name, kinds), what)
     if len(matches) > 1:
-        raise AmbiguousPlace(text, matches, what)
+        raise AmbiguousPlace(name, matches, what)
     return matches[0]
-
-
-def _matches(session: Session, condition: object, kinds: Sequence[str] | None) -> list[PlaceMatch]:
-    parent = aliased(Place)
-    query = (
-        select(Place.place_id, Place.slug, Place.name, Place.kind, parent.name)
-        .outerjoin(PlaceName, PlaceName.place_id == Place.place_id)
-        .outerjoin(parent, parent.place_id == Place.parent_id)
-        .where(condition)  # type: ignore[arg-type]
-        .order_by(Place.name, Place.place_id)
-    )
-    if kinds:
-        query = query.where(Place.kind.in_(kinds))
-    found: dict[int, PlaceMatch] = {}
-    for place_id, slug, name, kind, parent_name in session.execute(query):
-        found.setdefault(place_id, PlaceMatch(place_id, slug, name, kind, parent_name))
-    return list(found.values())
 
 
 def _or_list(items: Sequence[str]) -> str:

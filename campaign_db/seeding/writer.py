@@ -85,6 +85,13 @@ class CampaignWriter:
         counts.inserted += inserted
         counts.updated += len(rows) - inserted
 
+    def _temporary(self, name: str, query: str) -> None:
+        """A temporary table of the load (replacing the previous campaign's,
+        when several load in one transaction), dropped at commit."""
+        self._execute(f"drop table if exists pg_temp.{name}")
+        self._execute(f"create temporary table {name} on commit drop as {query}")
+        self._execute(f"analyze {name}")
+
     def _deleted(self, table: str, sql: str, **parameters: Any) -> None:
         self.report.tables[table].deleted += self._execute(sql, **parameters).rowcount
 
@@ -459,8 +466,7 @@ class CampaignWriter:
             where sources.name is distinct from excluded.name
             returning (xmax = 0) as inserted
         """, narrative_name=NARRATIVE_NAME)
-        self._execute("""
-            create temporary table stg_source_ids on commit drop as
+        self._temporary("stg_source_ids", """
             select staged.slug as source_key, sources.source_id
             from stg_sources as staged
             inner join core.sources as sources on sources.slug = staged.slug and sources.document_id is null
@@ -487,14 +493,21 @@ class CampaignWriter:
 
     def _places(self) -> None:
         self._count("places", """
-            insert into core.places (slug, name, kind)
-            select slug, name, kind from stg_places
-            on conflict (slug) do update set name = excluded.name, kind = excluded.kind
-            where (places.name, places.kind) is distinct from (excluded.name, excluded.kind)
+            insert into core.places (slug, name, kind, latitude, longitude, coordinate_precision)
+            select slug, name, kind, latitude, longitude, coordinate_precision from stg_places
+            on conflict (slug) do update set
+                name = excluded.name,
+                kind = excluded.kind,
+                latitude = coalesce(excluded.latitude, places.latitude),
+                longitude = coalesce(excluded.longitude, places.longitude),
+                coordinate_precision = coalesce(excluded.coordinate_precision, places.coordinate_precision)
+            where (places.name, places.kind, places.latitude, places.longitude, places.coordinate_precision)
+                is distinct from (excluded.name, excluded.kind, coalesce(excluded.latitude, places.latitude),
+                    coalesce(excluded.longitude, places.longitude),
+                    coalesce(excluded.coordinate_precision, places.coordinate_precision))
             returning (xmax = 0) as inserted
         """)
-        self._execute("""
-            create temporary table stg_touched_places on commit drop as
+        self._temporary("stg_touched_places", """
             select place_id from core.campaign_places where campaign_id = :campaign_id
             union
             select places.place_id from stg_places as staged inner join core.places as places on places.slug = staged.slug
@@ -651,15 +664,13 @@ class CampaignWriter:
                     excluded.same_as_slug, excluded.summary, excluded.quote, excluded.note)
             returning (xmax = 0) as inserted
         """)
-        self._execute("""
-            create temporary table stg_claim_ids on commit drop as
+        self._temporary("stg_claim_ids", """
             select claims.slug, claims.claim_id
             from core.claims as claims
             inner join stg_claims as staged on staged.slug = claims.slug
             where claims.campaign_id = :campaign_id
         """)
         self._execute("create index on stg_claim_ids (slug)")
-        self._execute("analyze stg_claim_ids")
         self._deleted("claim_places", """
             delete from core.claim_places as rows
             using stg_claim_ids as ids
@@ -768,10 +779,9 @@ class CampaignWriter:
     def _remember_links(self) -> None:
         """The shared rows this campaign used before the load (for stale rows)."""
         for table, links, column in (("places", "campaign_places", "place_id"), ("parties", "campaign_parties", "party_id")):
-            self._execute(f"""
-                create temporary table stg_was_linked_{table} on commit drop as
-                select {column} from core.{links} where campaign_id = :campaign_id
-            """)
+            self._temporary(
+                f"stg_was_linked_{table}", f"select {column} from core.{links} where campaign_id = :campaign_id"
+            )
 
     # --- the whole load ---------------------------------------------------------------------------------
 
