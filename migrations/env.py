@@ -5,17 +5,29 @@ The connection comes from, in order: a connection handed over by
 ``DATABASE_URL``, then the embedded server. Only the ``core`` schema is
 compared by autogenerate: the ``reporting`` views are replaceable objects
 written by hand in their migrations.
+
+Every run first takes the migration advisory lock and sets a
+``lock_timeout`` (``CAMPAIGN_DB_LOCK_TIMEOUT``, default 10s) for its
+transaction, so concurrent runs queue instead of colliding, and a run stuck
+behind a long transaction gives up with a clear message
+(``MigrationLockTimeout``) instead of blocking every new query behind it. A
+downgrade that would drop loaded data refuses unless run with
+``alembic -x drop_data=yes downgrade ...`` (``migration_guards``).
 """
 
 from __future__ import annotations
 
 import logging
 
+import psycopg
 from alembic import context
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from campaign_db.config import resolve
 from campaign_db.database import make_engine
+from campaign_db.migrate import MigrationLockTimeout, lock_for_migrations, lock_timeout, lock_timeout_message
+from campaign_db.migration_guards import guard_downgrades
 from campaign_db.models import CORE_SCHEMA, metadata
 
 config = context.config
@@ -33,6 +45,9 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 
 def run_on(connection: Connection) -> None:
+    # begins the transaction every migration of this run shares (Alembic
+    # sees it as external and opens none of its own)
+    lock_for_migrations(connection)
     context.configure(
         connection=connection,
         target_metadata=metadata,
@@ -41,8 +56,15 @@ def run_on(connection: Connection) -> None:
         compare_type=True,
         transaction_per_migration=True,
     )
-    with context.begin_transaction():
-        context.run_migrations()
+    guard_downgrades(context.get_context())
+    try:
+        with context.begin_transaction():
+            context.run_migrations()
+    except (DBAPIError, psycopg.errors.LockNotAvailable) as error:
+        cause = error.orig if isinstance(error, DBAPIError) else error
+        if isinstance(cause, psycopg.errors.LockNotAvailable):
+            raise MigrationLockTimeout(lock_timeout_message(lock_timeout())) from error
+        raise
 
 
 def run_migrations_online() -> None:
@@ -50,7 +72,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         run_on(connection)
         return
-    engine = make_engine(resolve().url)
+    engine = make_engine(resolve().url, application_name="campaign-db migrations")
     try:
         with engine.connect() as new_connection:
             run_on(new_connection)

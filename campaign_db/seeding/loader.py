@@ -42,14 +42,25 @@ def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFold
     reports: list[LoadReport] = []
     with transaction:
         connection.execute(text("select pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
+        # the derived tables are rewritten once, after the writes, not after each statement
+        connection.execute(text("set local campaign_db.defer_refresh = 'on'"))
         for campaign in campaigns:
             reports.append(CampaignWriter(connection, campaign).write())
+        changed_campaigns = [report.campaign for report in reports if report.changed]
+        if len(changed_campaigns) == 1:
+            connection.execute(text("select reporting_int.refresh_derived(:slug)"), {"slug": changed_campaigns[0]})
+        elif changed_campaigns:
+            connection.execute(text("select reporting_int.refresh_derived(null)"))
+        connection.execute(text("set local campaign_db.defer_refresh = 'off'"))
         # Fresh statistics for what changed: the reporting views join these
         # tables several levels deep, and on never-analysed tables the planner
         # guesses row counts that turn a 10 ms query into a nested loop of seconds.
         changed = {table for report in reports for table, counts in report.tables.items() if counts.changed}
         for table in sorted(_analysed_tables(changed)):
             connection.execute(text(f"analyze core.{table}"))
+        if changed_campaigns:
+            connection.execute(text("analyze derived.place_lineage"))
+            connection.execute(text("analyze derived.control_candidates"))
     return reports
 
 

@@ -52,11 +52,15 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("01_reporting_int.scopes.sql", "view", "reporting_int.scopes"),
     SqlObject("02_reporting_int.party_sides.sql", "view", "reporting_int.party_sides"),
     SqlObject("03_reporting_int.place_lineage.sql", "view", "reporting_int.place_lineage"),
+    SqlObject("03b_derived.place_lineage.sql", "table", "derived.place_lineage"),
     SqlObject("04_reporting_int.place_details.sql", "view", "reporting_int.place_details"),
     SqlObject("05_reporting_int.claim_details.sql", "view", "reporting_int.claim_details"),
     SqlObject("06_reporting_int.control_claim_places.sql", "view", "reporting_int.control_claim_places"),
     SqlObject("07_reporting_int.self_contradictions.sql", "view", "reporting_int.self_contradictions"),
     SqlObject("08_reporting_int.control_candidates.sql", "view", "reporting_int.control_candidates"),
+    SqlObject("08b_derived.control_candidates.sql", "table", "derived.control_candidates"),
+    SqlObject("08c_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text)"),
+    SqlObject("08c_reporting_int.refresh_derived.sql", "function", "reporting_int.base_tables_changed()"),
     SqlObject("09_reporting_int.control_walk.sql", "type", "reporting_int.walk_candidate"),
     SqlObject("09_reporting_int.control_walk.sql", "type", "reporting_int.walk_step"),
     SqlObject("09_reporting_int.control_walk.sql", "function", "reporting_int.evidence_rank(boolean, boolean)"),
@@ -70,11 +74,11 @@ OBJECTS: tuple[SqlObject, ...] = (
     ),
     SqlObject(
         "10_reporting_int.known_candidates.sql", "function",
-        "reporting_int.is_known(reporting_int.control_candidates, date, date)",
+        "reporting_int.is_known(derived.control_candidates, date, date)",
     ),
     SqlObject(
         "10_reporting_int.known_candidates.sql", "function",
-        "reporting_int.as_known(reporting_int.control_candidates, date)",
+        "reporting_int.as_known(derived.control_candidates, date)",
     ),
     SqlObject("11_reporting_int.control_steps.sql", "function", "reporting_int.control_walks(date, date, text)"),
     SqlObject("11_reporting_int.control_steps.sql", "view", "reporting_int.control_steps"),
@@ -107,6 +111,15 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("31_reporting.find_places.sql", "function", "reporting.find_places(text)"),
 )
 
+#: Base tables whose statements refresh the derived tables (08c_...sql).
+TRIGGERED_TABLES = (
+    "campaigns", "claims", "claim_places", "denials", "corroborations", "sources", "place_areas",
+    "campaign_places", "campaign_parties", "campaign_sides", "side_members",
+)
+
+#: Functions campaign_reader may not run (they write the derived tables).
+MAINTENANCE_FUNCTIONS = ("reporting_int.refresh_derived(text)", "reporting_int.base_tables_changed()")
+
 #: Building-block functions that read tables: they run as their owner.
 DEFINER_FUNCTIONS = (
     "reporting_int.control_walks(date, date, text)",
@@ -133,9 +146,15 @@ def upgrade() -> None:
             op.execute(f"grant select on {sql_object.name} to {READER_ROLE}")
         elif sql_object.kind == "function":
             op.execute(f"revoke execute on function {sql_object.name} from public")
-            op.execute(f"grant execute on function {sql_object.name} to {READER_ROLE}")
+            if sql_object.name not in MAINTENANCE_FUNCTIONS:
+                op.execute(f"grant execute on function {sql_object.name} to {READER_ROLE}")
+    # derive from what the database already holds (a round-1 database upgraded in place)
+    op.execute("select reporting_int.refresh_derived(null)")
 
 
 def downgrade() -> None:
+    for table in TRIGGERED_TABLES:
+        op.execute(f"drop trigger refresh_derived on core.{table}")
     for sql_object in reversed(OBJECTS):
         op.execute(f"drop {sql_object.kind} {sql_object.name}")
+    op.execute("drop schema derived")

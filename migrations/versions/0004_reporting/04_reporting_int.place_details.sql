@@ -44,7 +44,7 @@ report_areas as (
         lineage.place_id,
         areas.place_id as district_id,
         areas.name as district_name
-    from reporting_int.place_lineage as lineage
+    from derived.place_lineage as lineage
     inner join scoped_places
         on
             scoped_places.scope = lineage.scope

@@ -15,9 +15,9 @@
 --     hands and counts like a capture;
 --   - a withdrawal ends the withdrawing side's control (no controller until
 --     a later candidate), unless it names who took over (its target side);
---   - presence and partial never take the place over; with a capture or
---     control claim of another side that failed they make it `contested`
---     (partial shows its share);
+--   - presence and partial never take the place over; like a capture or
+--     control claim of another side that failed, they make it `contested`
+--     (partial shows its share); the holder's own side's do nothing;
 --   - candidates of different sides on the same day are weighed first: the
 --     higher rank wins; at equal rank the place stays with the side that held
 --     it before (or stays unheld). Either way the status is `contested`.
@@ -228,7 +228,7 @@ begin
             foreach loser in array today loop
                 continue when loser.kind = 'withdrawal';
                 continue when loser.claim_id = basis.claim_id;
-                continue when holder is not null and loser.side_key = holder and loser.kind <> 'partial';
+                continue when holder is not null and loser.side_key = holder;
                 continue when holder is null and loser.kind in ('capture', 'control') and winner.claim_id is null
                     and cardinality(attempts) = 0;
                 contested := true;

@@ -1,4 +1,4 @@
--- grain: two functions on one row of reporting_int.control_candidates: is it
+-- grain: two functions on one row of derived.control_candidates: is it
 -- a candidate as known by a cut-off, and what is it then (the walk's input).
 --
 -- The one home of "as known by K" (design rules 1-3): a candidate counts
@@ -10,7 +10,7 @@
 -- inlined into the queries that use them.
 
 create function reporting_int.is_known(
-    candidate reporting_int.control_candidates,
+    candidate derived.control_candidates,
     as_of date,
     known_by date
 )
@@ -26,10 +26,10 @@ return
         or not coalesce(candidate.contradicted_on <= coalesce(known_by, 'infinity'), false)
     );
 
-comment on function reporting_int.is_known(reporting_int.control_candidates, date, date) is
+comment on function reporting_int.is_known(derived.control_candidates, date, date) is
 'True when a control candidate counts for a day as_of as known by known_by (null: no limit): its event is certainly over, its statement certainly made, and (if inherited) its area claim not contradicted as known by then.';
 
-create function reporting_int.as_known(candidate reporting_int.control_candidates, known_by date)
+create function reporting_int.as_known(candidate derived.control_candidates, known_by date)
 returns reporting_int.walk_candidate
 language sql
 immutable
@@ -57,5 +57,5 @@ return row(
     candidate.share_percent
 )::reporting_int.walk_candidate;
 
-comment on function reporting_int.as_known(reporting_int.control_candidates, date) is
+comment on function reporting_int.as_known(derived.control_candidates, date) is
 'A control candidate as the walk sees it when known by known_by (null: everything known): its evidence rank and status flags count only the evidence certainly known by then.';

@@ -51,7 +51,7 @@ as $function$
             candidates.scope,
             candidates.place_id,
             array_agg(reporting_int.as_known(candidates, known_by)) as known
-        from reporting_int.control_candidates as candidates
+        from derived.control_candidates as candidates
         where
             (for_scope is null or candidates.scope = for_scope)
             and reporting_int.is_known(candidates, as_of, known_by)
