@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import URL
@@ -20,7 +21,7 @@ def run(*arguments: str, database_url: str | None = None) -> subprocess.Complete
     if database_url:
         environment["DATABASE_URL"] = database_url
     return subprocess.run(
-        [sys.executable, "-m", "campaign_db", *arguments], env=environment, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "campaign_db", *arguments], env=environment, check=False, capture_output=True, text=True, timeout=300
     )
 
 
@@ -57,7 +58,33 @@ def test_up_twice_on_a_server_from_database_url(fresh_database_url: URL) -> None
     assert second.returncode == 0, second.stderr
     assert "already up to date" in second.stdout
     printed = run("url", database_url=url)
-    assert printed.stdout.strip() == url
+    assert printed.stdout.strip() == to_libpq(fresh_database_url)  # the password, if any, as ***
+    shown = run("url", "--show-password", database_url=url)
+    assert shown.stdout.strip() == url
+
+
+def test_help_documents_every_exit_code() -> None:
+    from campaign_db import cli
+
+    result = run("--help")
+    codes = {value for name, value in vars(cli).items() if name.startswith("EXIT_")}
+    epilog = result.stdout.split("exit codes:", 1)[1]
+    for code in codes:
+        assert f"\n  {code} " in epilog, f"exit code {code} is not documented in --help"
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    commands = readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    for code in codes:
+        assert f"| {code} |" in commands, f"exit code {code} is not documented in README's Commands section"
+
+
+def test_debug_shows_the_traceback_and_nothing_else_does() -> None:
+    plain = run("contested", database_url="postgresql://nobody@127.0.0.1:1/none")
+    assert plain.returncode == 3 and "Traceback" not in plain.stderr
+    assert len(plain.stderr.strip().splitlines()) == 1
+    for debug in (("--debug", "contested"), ("contested", "--debug")):
+        shown = run(*debug, database_url="postgresql://nobody@127.0.0.1:1/none")
+        assert shown.returncode == 3 and "Traceback" in shown.stderr
+        assert shown.stderr.strip().splitlines()[-1] == plain.stderr.strip()
 
 
 def test_a_database_url_that_is_not_postgresql_is_refused() -> None:

@@ -4,17 +4,26 @@ the revisions above the base tables."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import gzip
+from pathlib import Path
 
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
+from seed_copies import SEEDS
+
 from campaign_db import migrate
 from campaign_db.database import make_engine
+from campaign_db.migration_guards import DataLossRefused
 from campaign_db.models import metadata
+from campaign_db.seeding import default_seed_folders, load_campaigns
 
 # Everything a migration could create, outside the system schemas.
 CATALOG_SNAPSHOT = text(
@@ -110,42 +119,93 @@ def test_round_trip_leaves_nothing_behind(fresh_database_url: URL) -> None:
         engine.dispose()
 
 
-def test_rows_survive_downgrade_and_upgrade_above_the_base_tables(fresh_database_url: URL) -> None:
-    """Every revision after the one that creates the base tables can be
-    undone and redone with data present, and the data is still there."""
-    engine = make_engine(fresh_database_url)
-    scripts = ScriptDirectory.from_config(migrate.alembic_config())
-    first = [r.revision for r in scripts.walk_revisions() if r.down_revision is None][0]
+def downgrade(connection: Connection, revision: str, drop_data: bool = False) -> None:
+    """``alembic [-x drop_data=yes] downgrade REVISION`` on ``connection``."""
+    config = migrate.alembic_config(connection)
+    config.cmd_opts = argparse.Namespace(x=["drop_data=yes"] if drop_data else [])
+    command.downgrade(config, revision)
+
+
+def test_rows_survive_downgrade_and_upgrade_of_the_reporting_layer(seeded_copy: URL) -> None:
+    """The reporting revision can be undone and redone with campaigns loaded;
+    the rows are still there and the derived tables are rebuilt."""
+    engine = make_engine(seeded_copy)
     try:
         with engine.begin() as connection:
+            claims = connection.execute(text("select count(*) from core.claims")).scalar_one()
+            answers = connection.execute(text("select count(*) from reporting.control_periods")).scalar_one()
+            downgrade(connection, "0003")
+            assert connection.execute(text("select count(*) from core.claims")).scalar_one() == claims
             migrate.upgrade(connection)
-            connection.execute(text("insert into core.parties (code, name) values ('XA', 'Party A')"))
-            connection.execute(
-                text(
-                    "insert into core.places (slug, name, kind) values ('p1', 'Füzuli', 'city');"
-                    "insert into core.place_names (place_id, name) select place_id, 'Füzuli' from core.places"
-                )
-            )
-            migrate.downgrade(connection, first)
-            assert connection.execute(text("select count(*) from core.parties")).scalar_one() == 1
-            migrate.upgrade(connection)
-            assert connection.execute(text("select name from core.parties")).scalar_one() == "Party A"
-            assert connection.execute(text("select folded_name from core.place_names")).scalar_one() == "fuzuli"
+            assert connection.execute(text("select count(*) from reporting.control_periods")).scalar_one() == answers
             assert migrate.current_revision(connection) == migrate.head_revision()
     finally:
         engine.dispose()
 
 
-def test_downgrade_to_base_with_rows_present_drops_them_cleanly(fresh_database_url: URL) -> None:
+def test_a_downgrade_that_would_drop_loaded_data_refuses(seeded_copy: URL) -> None:
+    engine = make_engine(seeded_copy)
+    try:
+        with engine.begin() as connection:
+            with pytest.raises(DataLossRefused, match="drop_data=yes"):
+                downgrade(connection, "base")
+        with engine.begin() as connection:
+            assert connection.execute(text("select count(*) from core.campaigns")).scalar_one() == 3
+            downgrade(connection, "base", drop_data=True)
+            assert connection.execute(text("select to_regclass('core.parties')")).scalar_one() is None
+            migrate.upgrade(connection)
+            assert connection.execute(text("select count(*) from core.parties")).scalar_one() == 0
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def seeded_copy(fresh_database_url: URL) -> URL:
     engine = make_engine(fresh_database_url)
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection)
-            connection.execute(text("insert into core.parties (code, name) values ('XA', 'Party A')"))
-            migrate.downgrade(connection, "base")
-            assert connection.execute(text("select to_regclass('core.parties')")).scalar_one() is None
+            load_campaigns(connection, default_seed_folders())
+    finally:
+        engine.dispose()
+    return fresh_database_url
+
+
+ROUND_ONE = Path(__file__).parent / "fixtures" / "round1_aras_valley.sql.gz"
+
+
+def test_a_round_one_database_upgrades_in_place_and_is_adopted_by_its_folder(fresh_database_url: URL) -> None:
+    """A database of the previous round holding aras-valley (a data dump of
+    its core tables) upgrades with nothing lost; the next load of the folder
+    holding its document adopts it instead of adding a second campaign."""
+    engine = make_engine(fresh_database_url)
+    dump = gzip.decompress(ROUND_ONE.read_bytes()).decode("utf-8")
+    statements = dump  # a data-only pg_dump of the core tables, identity sequences included
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection, "0002")
+            connection.execute(text("set local session_replication_role = replica"))  # parents after children
+            connection.connection.driver_connection.execute(statements)  # type: ignore[union-attr]
+            connection.execute(text("set local session_replication_role = origin"))
+            before = {
+                table: connection.execute(text(f"select count(*) from core.{table}")).scalar_one()
+                for table in ("claims", "claim_places", "denials", "corroborations", "losses", "places", "place_names")
+            }
+            assert before["claims"] == 61
             migrate.upgrade(connection)
-            assert connection.execute(text("select count(*) from core.parties")).scalar_one() == 0
+            after = {table: connection.execute(text(f"select count(*) from core.{table}")).scalar_one() for table in before}
+            assert after == before
+            legacy = connection.execute(text("select slug, version from core.campaigns")).one()
+            assert tuple(legacy) == ("aras-valley-campaign", "0.0.0")
+            assert connection.execute(
+                text("select count(*) from reporting.control_periods where campaign = 'aras-valley-campaign'")
+            ).scalar_one() > 100
+            (report,) = load_campaigns(connection, [SEEDS / "aras-valley"])
+            assert connection.execute(text("select slug from core.campaigns")).scalars().all() == ["aras-valley"]
+            assert connection.execute(text("select count(*) from core.claims")).scalar_one() == 61
+            assert report.tables["claims"].inserted == 0  # adopted: the same claims, updated where re-read
+            (again,) = load_campaigns(connection, [SEEDS / "aras-valley"])
+            assert again.changed == 0
     finally:
         engine.dispose()
 

@@ -98,6 +98,7 @@ class SideMember(Base):
         ),
     )
 
-    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.campaign_id", ondelete="CASCADE"), primary_key=True)
-    party_id: Mapped[int] = mapped_column(ForeignKey("parties.party_id"), primary_key=True, index=True)
-    side_id: Mapped[int] = mapped_column(ForeignKey("sides.side_id"), index=True)
+    # the composite foreign keys above check all three columns
+    campaign_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+    side_id: Mapped[int] = mapped_column(Integer, index=True)

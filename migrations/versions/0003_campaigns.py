@@ -444,12 +444,6 @@ def upgrade() -> None:
             ["campaign_id", "side_id"], ["core.campaign_sides.campaign_id", "core.campaign_sides.side_id"],
             name="fk_side_members_campaign_side_campaign_sides", ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["campaign_id"], ["core.campaigns.campaign_id"],
-            name=op.f("fk_side_members_campaign_id_campaigns"), ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(["party_id"], ["core.parties.party_id"], name=op.f("fk_side_members_party_id_parties")),
-        sa.ForeignKeyConstraint(["side_id"], ["core.sides.side_id"], name=op.f("fk_side_members_side_id_sides")),
         sa.PrimaryKeyConstraint("campaign_id", "party_id", name=op.f("pk_side_members")),
         schema="core",
     )
@@ -683,6 +677,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     refuse_to_drop_data("core.campaigns", "revision 0003 (several campaigns in one database)")
+    # allowed to drop: a round-1 schema cannot hold this round's rows
+    op.execute(
+        "truncate core.campaigns, core.parties, core.sides, core.sources, core.places, core.documents, "
+        "core.claims, core.claim_places, core.denials, core.corroborations, core.losses, core.place_names, "
+        "core.place_areas, core.campaign_places, core.campaign_parties, core.campaign_sources, "
+        "core.campaign_sides, core.side_members"
+    )
     for name in ("coordinate_precision_known", "kind_known"):
         _drop_check("places", name)
     _check("places", "kind_known", f"kind in {_in(ROUND_ONE_PLACE_KINDS)}")

@@ -1,5 +1,7 @@
--- grain: functions and triggers that keep the derived tables equal to the
--- rules: reporting_int.refresh_derived(campaign) rewrites the rows of one
+-- grain: functions and triggers with no rows of their own: they keep the
+-- derived tables (one row per scope × place × area, one row per scope ×
+-- place × candidate) equal to the rules:
+-- reporting_int.refresh_derived(campaign) rewrites the rows of one
 -- campaign's scope and of 'all' (null: every scope) from the reporting_int
 -- views; statement triggers on the base tables call it for the campaigns a
 -- statement touched, unless the session defers it (the seed loader sets

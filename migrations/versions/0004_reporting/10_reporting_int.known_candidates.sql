@@ -1,5 +1,6 @@
--- grain: two functions on one row of derived.control_candidates: is it
--- a candidate as known by a cut-off, and what is it then (the walk's input).
+-- grain: two functions of one candidate (one row per scope × place ×
+-- control claim of derived.control_candidates): is it a candidate as known
+-- by a cut-off, and what is it then (the walk's input).
 --
 -- The one home of "as known by K" (design rules 1-3): a candidate counts
 -- when its event is certainly over by `as_of` and it was certainly stated
