@@ -1,4 +1,9 @@
-"""Where the database is: ``DATABASE_URL`` when set, else the embedded server."""
+"""Where the database is: ``DATABASE_URL`` when set, else the embedded server.
+
+The URL a command gets carries the password (the embedded server's comes from
+its secret file in ``CAMPAIGN_DB_HOME``), so nobody types it; anything shown
+to the user renders it hidden (``***``).
+"""
 
 from __future__ import annotations
 
@@ -25,13 +30,17 @@ class Target:
         """The URL as libpq (psql, pg_dump, BI tools) spells it, password hidden."""
         return to_libpq(self.url)
 
+    @property
+    def has_password(self) -> bool:
+        return bool(self.url.password)
+
 
 def normalise(url: str | URL) -> URL:
     """Accept ``postgresql://``, ``postgres://`` or ``postgresql+psycopg://``
     and return a SQLAlchemy URL that uses psycopg 3."""
     try:
         parsed = make_url(url.replace("postgres://", "postgresql://", 1) if isinstance(url, str) else url)
-    except ArgumentError as error:
+    except (ArgumentError, ValueError) as error:  # ValueError: e.g. a port that is not a number
         raise ConfigError(f"cannot parse the database URL: {error}") from error
     if parsed.get_backend_name() != "postgresql":
         raise ConfigError(f"DATABASE_URL is not a PostgreSQL URL: {parsed.render_as_string(hide_password=True)}")
@@ -39,6 +48,8 @@ def normalise(url: str | URL) -> URL:
 
 
 def to_libpq(url: URL, hide_password: bool = True) -> str:
+    """``postgresql://user:password@host:port/db``; the password as ``***``
+    unless ``hide_password`` is False."""
     return url.set(drivername="postgresql").render_as_string(hide_password=hide_password)
 
 
@@ -54,9 +65,10 @@ def resolve(start_embedded: bool = True) -> Target:
     if start_embedded:
         server = embedded.ensure_running(home)
     else:
-        server = embedded.running_server(home)
-        if server is None:
+        found = embedded.running_server(home)
+        if found is None:
             raise embedded.EmbeddedServerError(
                 f"no embedded server is running in {home}; run `campaign-db up` first"
             )
-    return Target(url=normalise(server.url()), origin=f"embedded server in {home}")
+        server = found
+    return Target(url=server.url(), origin=f"embedded server in {home}")

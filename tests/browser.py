@@ -12,7 +12,10 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selenium.webdriver.chrome.webdriver import WebDriver
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -68,11 +71,13 @@ def find_or_install_browser() -> tuple[tuple[str, str] | None, str]:
     if problem:
         return None, problem
     paths = found()
-    return (paths, "installed with apt-get") if paths else (None, "apt-get ran but chromium/chromedriver did not appear")
+    if paths is None:
+        return None, "apt-get ran but chromium/chromedriver did not appear"
+    return paths, "installed with apt-get"
 
 
 @contextmanager
-def browser(chromium: str, chromedriver: str, width: int = 1400, height: int = 900) -> Iterator[Any]:
+def browser(chromium: str, chromedriver: str, width: int = 1400, height: int = 900) -> Iterator[WebDriver]:
     """A Selenium WebDriver on headless Chromium with a ``width``×``height`` viewport, recording the
     console (``browser`` log) and the network (``performance`` log)."""
     from selenium import webdriver
@@ -96,22 +101,22 @@ def browser(chromium: str, chromedriver: str, width: int = 1400, height: int = 9
             driver.quit()
 
 
-def set_viewport(driver: Any, width: int, height: int, mobile: bool = False) -> None:
+def set_viewport(driver: WebDriver, width: int, height: int, mobile: bool = False) -> None:
     """An exact viewport (the window size of a headless browser is not quite its viewport)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile,
     })
 
 
-def console_messages(driver: Any) -> list[str]:
+def console_messages(driver: WebDriver) -> list[str]:
     """Every console message (any level) since the last call."""
-    return [f"{entry['level']}: {entry['message']}" for entry in driver.get_log("browser")]
+    return [f"{entry['level']}: {entry['message']}" for entry in driver.get_log("browser")]  # type: ignore[no-untyped-call]
 
 
-def requested_urls(driver: Any) -> list[str]:
+def requested_urls(driver: WebDriver) -> list[str]:
     """Every URL the page requested since the last call (from the DevTools network events)."""
     urls = []
-    for entry in driver.get_log("performance"):
+    for entry in driver.get_log("performance"):  # type: ignore[no-untyped-call]
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])

@@ -49,7 +49,7 @@ def test_psql_gets_the_password_in_its_environment_never_its_command_line(
     assert cli.main(["psql", "--", "-c", "select 1"]) == 0
     (_, argv, env), = executed
     assert all(password not in argument for argument in argv)
-    assert argv[1] == to_libpq(url.set(password=None), hide_password=False)
+    assert argv[1] == to_libpq(url._replace(password=None), hide_password=False)
     assert env["PGPASSWORD"] == password
     assert env["PGOPTIONS"] == "-c search_path=reporting"
     assert password not in capsys.readouterr().out

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import browser, console_messages, find_or_install_browser, requested_urls, set_viewport
+from selenium.webdriver.chrome.webdriver import WebDriver
 from sqlalchemy import Connection, Engine, text
 
-from browser import browser, console_messages, find_or_install_browser, requested_urls, set_viewport
 from campaign_db.cli import main
 from campaign_db.config import to_libpq
 from campaign_db.report import ReportData, build_report, collect_report_data, geography, labels
@@ -117,7 +118,7 @@ def test_tables_use_human_labels(all_data: ReportData, all_page: str) -> None:
 
 
 def table_html(page: str, table_id: str) -> str:
-    match = re.search(rf'<table class="data" id="{re.escape(table_id)}".*?</table>', page, re.S)
+    match = re.search(rf'<table class="data" id="{re.escape(table_id)}".*?</table>', page, re.DOTALL)
     assert match is not None, f"no table {table_id}"
     return match.group(0)
 
@@ -194,7 +195,7 @@ def test_hostile_text_stays_text_in_chromium(hostile_page: Path, chromium: tuple
         assert HOSTILE in hovered
 
 
-def hover_tooltip(driver: Any, marks: list[Any], wanted: str) -> str:
+def hover_tooltip(driver: WebDriver, marks: list[Any], wanted: str) -> str:
     from selenium.webdriver.common.action_chains import ActionChains
 
     for mark in marks:
@@ -285,12 +286,12 @@ def test_campaign_report_in_chromium(
         driver.save_screenshot(str(DOCS / f"report-{slug}-phone.png"))
 
 
-def mark_fills(driver: Any) -> list[str]:
+def mark_fills(driver: WebDriver) -> list[str]:
     return list(driver.execute_script(
         "return [...document.querySelectorAll(arguments[0])].map(m => m.getAttribute('fill'))", MARKS))
 
 
-def set_slider(driver: Any, slug: str, day: int) -> None:
+def set_slider(driver: WebDriver, slug: str, day: int) -> None:
     driver.execute_script(
         "const s = document.getElementById(arguments[0]); s.value = String(arguments[1]);"
         "s.dispatchEvent(new Event('input', {bubbles: true}));", f"slider-map-{slug}", day)
@@ -298,7 +299,7 @@ def set_slider(driver: Any, slug: str, day: int) -> None:
         "return document.getElementById(arguments[0]).dataset.day", f"map-{slug}") == str(day))
 
 
-def check_slider_recolours(driver: Any, slug: str) -> None:
+def check_slider_recolours(driver: WebDriver, slug: str) -> None:
     """Drag the slider to the campaign's first day: marks change colour; set it to the last day: again."""
     from selenium.webdriver.common.action_chains import ActionChains
 
@@ -311,7 +312,7 @@ def check_slider_recolours(driver: Any, slug: str) -> None:
     first_day = mark_fills(driver)
     assert len(first_day) == len(before)
     assert first_day != before, "dragging the slider to the first day changed no colour"
-    last = int(slider.get_attribute("max"))
+    last = int(slider.get_attribute("max") or 0)
     set_slider(driver, slug, last)
     assert mark_fills(driver) != first_day, "setting the slider to the last day changed no colour"
     label = driver.find_element("css selector", f"#day-map-{slug}").text

@@ -55,11 +55,15 @@ def test_the_role_is_nologin(migrated_engine: Engine) -> None:
 
 def test_a_member_reads_every_view_and_function(migrated_engine: Engine, reader: psycopg.Connection) -> None:
     views, functions = consumer_objects(migrated_engine)
-    assert len(views) == 7 and functions == ["reporting.control_as_of(date,date)"]
+    assert len(views) == 10
+    assert functions == [
+        "reporting.control_as_of(date,date,text)", "reporting.find_places(text)", "reporting.fold_name(text)"]
     for view in views:
         reader.execute(f"select * from {view} limit 1").fetchall()
     reader.execute("select * from reporting.control_as_of('2020-10-22')").fetchall()
-    reader.execute("select * from reporting.control_as_of('2020-10-22', '2020-10-08')").fetchall()
+    reader.execute("select * from reporting.control_as_of('2020-10-22', '2020-10-08', 'all')").fetchall()
+    assert reader.execute("select reporting.fold_name('FÜZULİ')").fetchone() == ("fuzuli",)
+    reader.execute("select * from reporting.find_places('Füzuli')").fetchall()
 
 
 @pytest.mark.parametrize("table", ["claims", "places", "place_names", "denials", "losses", "parties"])
@@ -68,9 +72,19 @@ def test_a_member_cannot_read_the_base_tables(reader: psycopg.Connection, table:
         reader.execute(f"select * from core.{table} limit 1")
 
 
-def test_a_member_cannot_read_the_building_blocks(reader: psycopg.Connection) -> None:
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "select * from reporting_int.control_candidates limit 1",
+        "select * from derived.control_candidates limit 1",
+        "select * from reporting_int.control_answers(null, null, null) limit 1",
+        "select reporting_int.refresh_derived(null)",
+        "select core.fold_name('x')",
+    ],
+)
+def test_a_member_cannot_reach_the_building_blocks(reader: psycopg.Connection, statement: str) -> None:
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        reader.execute("select * from reporting_int.control_candidates limit 1")
+        reader.execute(statement)
 
 
 @pytest.mark.parametrize(
@@ -111,11 +125,25 @@ def test_nothing_else_is_granted(migrated_engine: Engine) -> None:
         ).fetchall()
         executable = connection.execute(
             "select p.oid::regprocedure::text from pg_proc as p inner join pg_namespace as n on n.oid = p.pronamespace "
-            "where n.nspname in ('core', 'reporting', 'reporting_int') "
+            "where n.nspname in ('core', 'reporting', 'reporting_int', 'derived') "
             "and has_function_privilege(%s, p.oid, 'EXECUTE') order by 1", (READER_ROLE,)
         ).fetchall()
     assert {(schema, privilege) for schema, _, privilege in tables} == {("reporting", "SELECT")}
     assert [row[0] for row in schemas] == ["public", "reporting"]  # public: PostgreSQL's default for everyone
-    # core.fold_name keeps PostgreSQL's default EXECUTE for everyone, but
-    # without USAGE on schema core the reader cannot reach it
-    assert [row[0] for row in executable] == ["core.fold_name(text)", "reporting.control_as_of(date,date)"]
+    # core.fold_name keeps PostgreSQL's default EXECUTE for everyone, and the
+    # views' building-block functions are executable because PostgreSQL checks
+    # a view's functions as the querying role; without USAGE on their schemas
+    # the reader cannot call any of them by name (tested above)
+    assert [row[0] for row in executable] == [
+        "core.fold_name(text)",
+        "reporting.control_as_of(date,date,text)",
+        "reporting.find_places(text)",
+        "reporting.fold_name(text)",
+        "reporting_int.as_known(derived.control_candidates,date)",
+        "reporting_int.control_answers(date,date,text)",
+        "reporting_int.control_walk(reporting_int.walk_candidate[])",
+        "reporting_int.control_walks(date,date,text)",
+        "reporting_int.evidence_rank(boolean,boolean)",
+        "reporting_int.is_better_basis(reporting_int.walk_candidate,reporting_int.walk_candidate)",
+        "reporting_int.is_known(derived.control_candidates,date,date)",
+    ]

@@ -1,21 +1,35 @@
 """Printing report rows as a table, CSV or JSON.
 
 CSV and JSON carry every column, named as in the views, for scripts and
-spreadsheets; the table shows the columns a reader needs and must stay
-readable in an 80-column terminal, so wide text wraps within its column
-(long cells are cut after a few lines, with "…").
+spreadsheets; they are written by :mod:`campaign_db.serialise`, exactly as
+``campaign-db export`` writes its files (ISO dates, true/false). The table
+shows the columns a reader needs and must stay readable in an 80-column
+terminal, so wide text wraps within its column (long cells are cut after a
+few lines, with "…").
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import json
 import shutil
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
+
+from ..serialise import json_value, text_value, write_csv, write_json
+
+__all__ = [
+    "FORMATS",
+    "Column",
+    "add_format_argument",
+    "json_value",
+    "render",
+    "terminal_width",
+    "text_value",
+    "write_csv",
+    "write_json",
+    "write_table",
+]
 
 FORMATS = ("table", "csv", "json")
 
@@ -73,36 +87,6 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
-def text_value(value: Any) -> str:
-    """A cell as text: ISO dates, true/false, empty for null."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)
-
-
-def json_value(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
-def write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], stream: IO[str]) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([text_value(row[column]) for column in columns])
-
-
-def write_json(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], stream: IO[str]) -> None:
-    records = [{column: json_value(row[column]) for column in columns} for row in rows]
-    json.dump(records, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
-
-
 def write_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column], stream: IO[str], width: int) -> None:
     cells = [[text_value(row[column.key]) for column in columns] for row in rows]
     widths = fit_widths(
@@ -119,7 +103,7 @@ def write_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[Column], st
 
 def print_row(stream: IO[str], cells: Sequence[str], widths: Sequence[int]) -> None:
     """One row of cells, each wrapped within its column's width."""
-    wrapped = [wrap(cell, column_width) for cell, column_width in zip(cells, widths)]
+    wrapped = [wrap(cell, column_width) for cell, column_width in zip(cells, widths, strict=True)]
     height = max(len(lines) for lines in wrapped)
     print_lines(stream, [[lines[n] if n < len(lines) else "" for lines in wrapped] for n in range(height)], widths)
 
@@ -151,4 +135,5 @@ def wrap(cell: str, width: int) -> list[str]:
 
 def print_lines(stream: IO[str], lines: Sequence[Sequence[str]], widths: Sequence[int]) -> None:
     for line in lines:
-        stream.write(COLUMN_GAP.join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() + "\n")
+        cells = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        stream.write(COLUMN_GAP.join(cells).rstrip() + "\n")

@@ -8,19 +8,24 @@ import os
 import sys
 from typing import Any
 
-import psycopg
-
-from .. import config
-from ..readers import ReaderError, create_reader
+from .. import config, database
+from ..readers import (
+    DEFAULT_CONNECTION_LIMIT,
+    DEFAULT_STATEMENT_TIMEOUT,
+    ReaderError,
+    ReaderGroupMissing,
+    create_reader,
+)
 
 PASSWORD_VARIABLE = "CAMPAIGN_DB_READER_PASSWORD"
 
 DESCRIPTION = f"""\
 Create a login role that can read the reporting views and nothing else: it
 is a member of campaign_reader, its search_path is `reporting` (so a BI tool
-lists the views by their short names), its transactions are read-only and its
-statements time out. Running it again for an existing role sets a new
-password.
+lists the views by their short names), its transactions are read-only, its
+statements time out, its time zone is UTC and it may hold at most
+--connection-limit connections at once. Running it again for an existing role
+sets a new password (and the limits). Needs the database owner's login.
 
 The password comes from {PASSWORD_VARIABLE} when set, otherwise from a
 prompt; it is never echoed, printed or logged (it is hashed before it is sent
@@ -43,7 +48,10 @@ def add_parsers(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     create.add_argument("name", help="the role name (lowercase letters, digits, underscores)")
-    create.add_argument("--statement-timeout", default="60s", help="statement timeout of the role (default: 60s)")
+    create.add_argument("--statement-timeout", default=DEFAULT_STATEMENT_TIMEOUT,
+                        help=f"statement timeout of the role (default: {DEFAULT_STATEMENT_TIMEOUT})")
+    create.add_argument("--connection-limit", type=int, default=DEFAULT_CONNECTION_LIMIT, metavar="N",
+                        help=f"most connections the role may hold at once (default: {DEFAULT_CONNECTION_LIMIT})")
     create.set_defaults(handler=run_create)
 
 
@@ -62,17 +70,24 @@ def read_password(name: str) -> str:
 
 
 def run_create(arguments: argparse.Namespace) -> int:
-    from . import CommandError
+    from . import CommandError, NotSetUp
 
     target = config.resolve()
     password = read_password(arguments.name)
-    with psycopg.connect(config.to_libpq(target.url, hide_password=False), autocommit=True) as connection:
+    with database.connect(target.url, autocommit=True) as connection:
         try:
-            created = create_reader(connection, arguments.name, password, arguments.statement_timeout)
+            created = create_reader(
+                connection, arguments.name, password, arguments.statement_timeout, arguments.connection_limit
+            )
+        except ReaderGroupMissing as error:
+            raise NotSetUp(str(error)) from error
         except ReaderError as error:
             raise CommandError(str(error)) from error
-    url = target.url.set(username=arguments.name, password=None, drivername="postgresql")
-    print(f"{'created' if created else 'updated'} login {arguments.name} (member of campaign_reader, read-only)")
+    url = target.url._replace(username=arguments.name, password=None, drivername="postgresql")
+    print(
+        f"{'created' if created else 'updated'} login {arguments.name} (member of campaign_reader, read-only, "
+        f"at most {arguments.connection_limit} connections)"
+    )
     print(f"connect with: {url.render_as_string(hide_password=True)}  (host {url.host}, port {url.port}, "
           f"database {url.database})")
     return 0

@@ -76,6 +76,26 @@ def add_parsers(subparsers: Any) -> None:
     check.add_argument("path", type=Path, metavar="PATH", help="a campaign folder or a folder of campaign folders")
     check.set_defaults(handler=run_check)
 
+    schema = subparsers.add_parser(
+        "seed-schema", help="write the JSON Schema of the seed files",
+        description="Write the JSON Schema of every seed file (campaign, parties, sources, places, claims, "
+        "losses) into a folder, for editors that validate YAML as it is typed. The shipped copy is in "
+        "seeds/schema/; a YAML file opts in with a first line such as\n"
+        "  # yaml-language-server: $schema=../schema/claims.schema.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    schema.add_argument("--out", type=Path, default=Path("seeds/schema"), metavar="DIR",
+                        help="where to write the *.schema.json files (default: seeds/schema)")
+    schema.set_defaults(handler=run_seed_schema)
+
+
+def run_seed_schema(arguments: argparse.Namespace) -> int:
+    from ..seeding.schema import write_json_schemas
+
+    for path in write_json_schemas(arguments.out):
+        print(path)
+    return 0
+
 
 def _folders(path: Path | None) -> list[Path]:
     from . import CommandError

@@ -18,6 +18,12 @@ Make the database ready: start the embedded server if DATABASE_URL is not set,
 migrate the schema to the latest revision, load the seed files (idempotent:
 a second run changes nothing), and print where the database is and what it
 holds.
+
+Safe to run several times at once: migrations hold an advisory lock (the
+later runs find the schema up to date) and so does the seed loader. A
+migration waits at most CAMPAIGN_DB_LOCK_TIMEOUT (default 10s) for a lock
+held by another transaction (an open BI session, say), then gives up without
+changing anything (exit code 7).
 """
 
 
@@ -33,9 +39,13 @@ def add_parsers(subparsers: Any) -> None:
         "url",
         help="print the database URL",
         description="Print the libpq URL of the database (starting the embedded server if needed), "
-        "e.g. for `psql $(campaign-db url)` or a BI tool's connection form.",
+        "e.g. for a BI tool's connection form. The password is shown as *** unless --show-password "
+        "is given (the embedded server's is kept in CAMPAIGN_DB_HOME/superuser-password, readable by "
+        "you only); `campaign-db psql` connects without it being typed.",
     )
     url.add_argument("--sqlalchemy", action="store_true", help="print the SQLAlchemy form (postgresql+psycopg://)")
+    url.add_argument("--show-password", action="store_true",
+                     help="print the password instead of *** (it then shows in your terminal and its history)")
     url.set_defaults(handler=run_url)
 
     stop = subparsers.add_parser(
@@ -53,6 +63,8 @@ def run_up(arguments: argparse.Namespace) -> int:
     engine = make_engine(target.url)
     try:
         with engine.begin() as connection:
+            # concurrent `up`s migrate one after the other: the first migrates, the rest find it done
+            migrate.lock_for_migrations(connection)
             before = migrate.current_revision(connection)
             migrate.upgrade(connection)
             after = migrate.current_revision(connection)
@@ -79,10 +91,11 @@ def _seed(engine: Any) -> None:
 
 def run_url(arguments: argparse.Namespace) -> int:
     target = config.resolve()
+    hide = not arguments.show_password
     if arguments.sqlalchemy:
-        print(target.url.render_as_string(hide_password=False))
+        print(target.url.render_as_string(hide_password=hide))
     else:
-        print(config.to_libpq(target.url, hide_password=False))
+        print(config.to_libpq(target.url, hide_password=hide))
     return 0
 
 

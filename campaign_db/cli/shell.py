@@ -7,9 +7,9 @@ import os
 import shutil
 from typing import Any
 
-import psycopg
+from sqlalchemy.engine import URL
 
-from .. import config, embedded
+from .. import config, database, embedded
 
 DESCRIPTION = """\
 Open psql on the current database (DATABASE_URL or the embedded server) with
@@ -17,6 +17,10 @@ search_path set to `reporting`, so the reporting views answer to their
 short names: `select * from control_as_of('2020-10-22')`. Uses the psql that
 ships with the embedded server when there is no psql on PATH. Arguments after
 `--` go to psql, e.g. `campaign-db psql -- -c 'table contested_claims'`.
+
+The password (the embedded server's, or the one in DATABASE_URL) reaches psql
+through its environment (PGPASSWORD), never its command line, so it does not
+show in the process list.
 """
 
 
@@ -41,8 +45,8 @@ def psql_executable() -> str:
     return found
 
 
-def reporting_objects(url: str) -> list[str]:
-    with psycopg.connect(url) as connection:
+def reporting_objects(url: str | URL) -> list[str]:
+    with database.connect(url) as connection:
         rows = connection.execute(
             """
             select c.relname from pg_class as c
@@ -58,13 +62,30 @@ def reporting_objects(url: str) -> list[str]:
     return [row[0] for row in rows]
 
 
+def psql_command(url: URL, extra: list[str]) -> tuple[list[str], dict[str, str]]:
+    """psql's argument list (the URL without its password) and environment
+    (the password in PGPASSWORD)."""
+    executable = psql_executable()
+    environment = dict(
+        os.environ,
+        PGOPTIONS="-c search_path=reporting",
+        PGAPPNAME="campaign-db psql",
+        PGCONNECT_TIMEOUT=str(database.CONNECT_TIMEOUT_SECONDS),
+    )
+    password = url.password or url.query.get("password")
+    if password:
+        environment["PGPASSWORD"] = str(password if isinstance(password, str) else password[-1])
+    without_password = config.to_libpq(
+        url._replace(password=None).difference_update_query(["password"]), hide_password=False
+    )
+    return [executable, without_password, *extra], environment
+
+
 def run_psql(arguments: argparse.Namespace) -> int:
     target = config.resolve()
-    url = config.to_libpq(target.url, hide_password=False)
-    objects = reporting_objects(url)
-    print(f"reporting: {', '.join(objects) if objects else '(no views yet: run campaign-db up)'}")
+    objects = reporting_objects(target.url)
+    print(f"reporting: {', '.join(objects) if objects else '(no views yet: run campaign-db up)'}", flush=True)
     extra = [a for a in arguments.psql_arguments if a != "--"]
-    environment = dict(os.environ, PGOPTIONS="-c search_path=reporting")
-    executable = psql_executable()
-    os.execve(executable, [executable, url, *extra], environment)
+    command, environment = psql_command(target.url, extra)
+    os.execve(command[0], command, environment)
     return 0  # not reached

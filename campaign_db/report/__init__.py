@@ -1,5 +1,11 @@
-"""The visual campaign report: one self-contained HTML file."""
+"""The visual campaign report: one self-contained HTML file per run.
 
-from .build import build_report, collect_report_data
+``collect_report_data`` reads the reporting views (``data``), ``build_report``
+renders them (``render``: Jinja2 template, Vega map and charts from
+``charts``, base map from ``geography``).
+"""
 
-__all__ = ["build_report", "collect_report_data"]
+from .data import ReportData, UnknownCampaign, collect_report_data
+from .render import build_report
+
+__all__ = ["ReportData", "UnknownCampaign", "build_report", "collect_report_data"]

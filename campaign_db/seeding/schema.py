@@ -13,8 +13,10 @@ document, dates against the campaign's bounds) live in ``checks``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -26,6 +28,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -125,7 +128,10 @@ def _time(value: Any) -> Any:
     return value
 
 
-TimeOfDay = Annotated[dt.time, BeforeValidator(_time)]
+TimeOfDay = Annotated[
+    dt.time, BeforeValidator(_time),
+    WithJsonSchema({"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "description": "local time HH:MM"}),
+]
 
 
 class DateRange(BaseModel):
@@ -175,11 +181,14 @@ def _parse_day(value: Any) -> dt.date:
 Dates = Annotated[
     DateRange,
     BeforeValidator(_date_range),
-    Field(json_schema_extra={"oneOf": [
-        {"type": "string", "format": "date"},
-        {"type": "array", "minItems": 2, "maxItems": 2,
-         "items": [{"type": "string", "format": "date"}, {"type": ["string", "null"], "format": "date"}]},
-    ]}),
+    WithJsonSchema({
+        "description": "a date YYYY-MM-DD, or [earliest, latest] (latest null: open)",
+        "oneOf": [
+            {"type": "string", "format": "date"},
+            {"type": "array", "minItems": 2, "maxItems": 2,
+             "prefixItems": [{"type": "string", "format": "date"}, {"type": ["string", "null"], "format": "date"}]},
+        ],
+    }),
 ]
 
 
@@ -485,3 +494,14 @@ def json_schemas() -> dict[str, dict[str, Any]]:
         }
         schemas[file.removesuffix(".yaml") + ".schema.json"] = schema
     return schemas
+
+
+def write_json_schemas(folder: Path) -> list[Path]:
+    """Write the JSON Schema of every seed file into ``folder``; the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in json_schemas().items():
+        path = folder / name
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -160,7 +160,6 @@ def read_yaml(folder: Path, name: str, problems: Problems, required: bool = True
     except UnicodeDecodeError as error:
         problems.file(name, f"not UTF-8 text: {error}")
         return None
-    problems.declared.setdefault(name, set())
     if not text.strip():
         problems.file(name, "is empty" + ("" if name != "campaign.yaml" else ": it describes the campaign (see seeds/README.md)"))
         return None
@@ -183,4 +182,6 @@ def read_yaml(folder: Path, name: str, problems: Problems, required: bool = True
     except RecursionError:
         problems.file(name, f"nested too deeply to read (more than {MAX_DEPTH} levels)")
         return None
+    # read: references into this file are checked against what it declares
+    problems.declared.setdefault(name, set())
     return content
