@@ -23,8 +23,9 @@ sources).
 csv and json write dates as ISO 8601 (YYYY-MM-DD) and booleans as true/false,
 exactly as the report commands print them; parquet keeps the SQL types (dates
 as dates, nullable integers as integers) and carries the same metadata in its
-schema. --campaign keeps the rows of one campaign ('all': every row, the
-default). --as-of adds control_as_of on that day.
+schema. --campaign keeps the rows of one campaign (its slug in the campaign
+column; in places, the places it names); 'all' or none keeps every row.
+--as-of adds control_as_of on that day.
 
 geojson writes a map layer instead: the mapped places with the side that
 controlled each on --as-of (required), as an RFC 7946 FeatureCollection per

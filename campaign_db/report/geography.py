@@ -192,10 +192,9 @@ def _segment_distance(point: Point, a: Point, b: Point, scale: float) -> float:
     return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
 
 
-def _distance_to_border(point: Point, country: Country, scale: float) -> float:
+def _distance_to_border(point: Point, polygons: list[list[Ring]], scale: float) -> float:
     return min(
-        (_segment_distance(point, a, b, scale)
-         for polygon in country.polygons for ring in polygon for a, b in pairwise(ring)),
+        (_segment_distance(point, a, b, scale) for polygon in polygons for ring in polygon for a, b in pairwise(ring)),
         default=math.inf,
     )
 
@@ -205,17 +204,20 @@ def _label_point(country: Country, view: Box, places: list[Point]) -> Point | No
     farthest from every place (names do not cover the marks); None when no grid point is far enough."""
     inner = view.grown(-0.1)
     scale = math.cos(math.radians((view.south + view.north) / 2))
+    # the country as seen: its rings cut to the view (the cut edges keep names off the map's edges too)
+    polygons = [[ring for ring in (clip_ring(r, view) for r in polygon) if ring] for polygon in country.polygons]
+    polygons = [polygon for polygon in polygons if polygon]
     best: tuple[float, Point] | None = None
     steps = 14
     for i in range(steps + 1):
         for j in range(steps + 1):
             point = (inner.west + inner.width * i / steps, inner.south + inner.height * j / steps)
             if not any(_inside(point, polygon[0]) and not any(_inside(point, hole) for hole in polygon[1:])
-                       for polygon in country.polygons):
+                       for polygon in polygons):
                 continue
             distance = min((math.hypot((point[0] - p[0]) * scale, point[1] - p[1]) for p in places),
                            default=math.inf)
-            distance = min(distance, 2 * _distance_to_border(point, country, scale))
+            distance = min(distance, 2 * _distance_to_border(point, polygons, scale))
             if best is None or distance > best[0]:
                 best = (distance, point)
     if best is None or best[0] < 0.06 * math.hypot(view.width * scale, view.height):

@@ -12,13 +12,15 @@ text, in the tables and in the tooltips alike.
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
+import platformdirs
 import vl_convert
 from markupsafe import Markup
 
@@ -74,13 +76,40 @@ def _asset(name: str) -> str:
 
 @cache
 def vega_runtime() -> str:
-    """The Vega runtime (no Vega-Lite compiler: the specs arrive compiled), as one script."""
+    """The Vega runtime (no Vega-Lite compiler: the specs arrive compiled), as one inline script.
+
+    Bundling takes vl-convert about two seconds, so the result is kept in the per-user cache directory,
+    keyed by the vl-convert and Vega versions; a cache that cannot be written is simply not used."""
+    vega_version = str(vl_convert.get_vega_version())
+    name = f"vega-{vega_version}-vl-convert-{_vl_convert_version()}.js"
+    cached = Path(platformdirs.user_cache_dir("campaign-db")) / name
+    try:
+        script = cached.read_text(encoding="utf-8")
+        if "window.vega=" in script[-200:] and "</script" not in script.lower():
+            return script
+    except OSError:
+        pass
     # vl-convert resolves this address from the copy of Vega it vendors: nothing is downloaded
-    source = f"https://cdn.jsdelivr.net/npm/vega@{vl_convert.get_vega_version()}/+esm"
+    source = f"https://cdn.jsdelivr.net/npm/vega@{vega_version}/+esm"
     snippet = f'import * as vegaRuntime from "{source}";\nwindow.vega = vegaRuntime;\n'
     script = str(vl_convert.javascript_bundle(snippet))
     # an inline script ends at the first "</script", whatever the JavaScript around it means
-    return script.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    script = script.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(script, encoding="utf-8")
+        partial.replace(cached)
+    except OSError:
+        pass
+    return script
+
+
+def _vl_convert_version() -> str:
+    try:
+        return metadata.version("vl-convert-python")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 @cache
@@ -247,5 +276,4 @@ def build_report(data: ReportData, title: str | None = None) -> str:
         css=Markup(_asset("report.css")),  # the report's own stylesheet, not data
         script=Markup(_asset("report.js")),  # the report's own script, not data
         vega=Markup(vega_runtime()),  # the Vega runtime from vl-convert, not data
-        today=dt.date.today(),
     )
