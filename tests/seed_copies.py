@@ -15,11 +15,19 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARAS_VALLEY = SEEDS / "aras-valley"
 
 CORE_TABLES = {
+    "campaigns": "campaign_id",
     "documents": "document_id",
     "parties": "party_id",
+    "sides": "side_id",
     "sources": "source_id",
     "places": "place_id",
+    "campaign_parties": "campaign_id, party_id",
+    "campaign_sides": "campaign_id, side_id",
+    "side_members": "campaign_id, party_id",
+    "campaign_sources": "campaign_id, source_id",
+    "campaign_places": "campaign_id, place_id",
     "place_names": "place_name_id",
+    "place_areas": "campaign_id, place_id, area_id",
     "claims": "claim_id",
     "claim_places": "claim_id, place_id",
     "denials": "denial_id",
