@@ -442,29 +442,16 @@ def releases(database: Database, campaign: str | None) -> tuple[Release, ...]:
     return tuple(result)
 
 
-def source_documents(database: Database) -> dict[str, list[Source]] | None:
-    """Each campaign's documents from core.documents; None when the login may
-    not read it (a reader login sees the reporting schema only)."""
-    readable = database.rows(
-        sql.SQL(
-            """
-            select has_schema_privilege('core', 'usage')
-                and has_table_privilege('core.documents', 'select')
-                and has_table_privilege('core.campaigns', 'select')
-            """
-        )
-    )
-    if not readable or not readable[0][0]:
-        return None
+def source_documents(database: Database) -> dict[str, list[Source]]:
+    """Each campaign's documents (reporting.documents: readable by a reader login too)."""
     documents: dict[str, list[Source]] = {}
     for row in database.rows(
         sql.SQL(
             """
-            select campaigns.slug, documents.title, documents.url, documents.licence, documents.publisher,
+            select documents.campaign, documents.title, documents.url, documents.licence, documents.publisher,
                 documents.retrieved_on, documents.sha256
-            from core.documents as documents
-            inner join core.campaigns as campaigns on campaigns.campaign_id = documents.campaign_id
-            order by campaigns.slug, documents.slug
+            from reporting.documents as documents
+            order by documents.campaign, documents.document_slug
             """
         )
     ):

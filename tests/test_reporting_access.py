@@ -55,7 +55,7 @@ def test_the_role_is_nologin(migrated_engine: Engine) -> None:
 
 def test_a_member_reads_every_view_and_function(migrated_engine: Engine, reader: psycopg.Connection) -> None:
     views, functions = consumer_objects(migrated_engine)
-    assert len(views) == 10
+    assert len(views) == 11
     assert functions == [
         "reporting.control_as_of(date,date,text)", "reporting.find_places(text)", "reporting.fold_name(text)"]
     for view in views:

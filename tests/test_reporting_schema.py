@@ -70,8 +70,8 @@ def consumer_views(connection: Connection) -> list[str]:
 def test_every_consumer_view_and_column_has_a_comment(connection: Connection) -> None:
     views = consumer_views(connection)
     assert views == [
-        "campaigns", "claims", "contested_claims", "control_daily", "control_periods", "district_progress", "losses",
-        "place_citations", "places", "source_scorecard",
+        "campaigns", "claims", "contested_claims", "control_daily", "control_periods", "district_progress", "documents",
+        "losses", "place_citations", "places", "source_scorecard",
     ]
     missing = connection.execute(text(
         """

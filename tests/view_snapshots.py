@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, text
 #: The consumer views, and the (date, scope) calls of control_as_of compared too.
 VIEWS = (
     "campaigns", "places", "place_citations", "claims", "contested_claims", "control_periods", "control_daily",
-    "district_progress", "losses", "source_scorecard",
+    "district_progress", "documents", "losses", "source_scorecard",
 )
 
 

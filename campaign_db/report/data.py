@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import DBAPIError
 
 Row = dict[str, Any]
 
@@ -117,30 +116,18 @@ def parse_sides(sides: str | None) -> list[str]:
 
 
 def _documents(connection: Connection, campaign: Row) -> list[Document]:
-    try:
-        with connection.begin_nested():
-            rows = _rows(
-                connection,
-                """
-                select documents.title, documents.publisher, documents.url, documents.licence,
-                    documents.retrieved_on, documents.kind
-                from core.documents as documents
-                inner join core.campaigns as campaigns on campaigns.campaign_id = documents.campaign_id
-                where campaigns.slug = :campaign
-                order by documents.kind, documents.slug
-                """,
-                campaign=campaign["campaign"],
-            )
-        return [Document(**row) for row in rows]
-    except DBAPIError:
-        # no access to core (a reader login): what reporting.campaigns says
-        titles = (campaign["document_titles"] or "").split("; ")
-        urls = (campaign["document_urls"] or "").split("; ")
-        return [
-            Document(title=title, publisher=None, url=urls[index] if index < len(urls) and urls[index] else None,
-                     licence=campaign["licence"], retrieved_on=None, kind=None)
-            for index, title in enumerate(titles) if title
-        ]
+    rows = _rows(
+        connection,
+        """
+        select documents.title, documents.publisher, documents.url, documents.licence,
+            documents.retrieved_on, documents.kind
+        from reporting.documents as documents
+        where documents.campaign = :campaign
+        order by documents.kind, documents.document_slug
+        """,
+        campaign=campaign["campaign"],
+    )
+    return [Document(**row) for row in rows]
 
 
 def _places(connection: Connection, slug: str, daily: list[Row]) -> tuple[list[Place], list[str]]:

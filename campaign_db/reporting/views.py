@@ -317,3 +317,21 @@ class PlaceCitation(ReportingView):
     document_title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     quote: Mapped[str | None] = mapped_column(Text)
+
+
+class CampaignDocument(ReportingView):
+    """``reporting.documents``: one row per source document of a campaign."""
+
+    __tablename__ = "documents"
+
+    campaign: Mapped[str] = mapped_column(Text, primary_key=True)
+    document_slug: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    licence: Mapped[str | None] = mapped_column(Text)
+    retrieved_on: Mapped[dt.date | None] = mapped_column(Date)
+    sha256: Mapped[str] = mapped_column(Text)
+    characters: Mapped[int] = mapped_column(Integer)
+    campaign_version: Mapped[str] = mapped_column(Text)

@@ -109,6 +109,7 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("30_reporting.place_citations.sql", "view", "reporting.place_citations"),
     SqlObject("31_reporting.find_places.sql", "function", "reporting.fold_name(text)"),
     SqlObject("31_reporting.find_places.sql", "function", "reporting.find_places(text)"),
+    SqlObject("32_reporting.documents.sql", "view", "reporting.documents"),
 )
 
 #: Base tables whose statements refresh the derived tables (08c_...sql).

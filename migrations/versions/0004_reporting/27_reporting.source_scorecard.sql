@@ -18,21 +18,23 @@ statements as (
         claims.source_id,
         claims.claim_kind,
         claims.is_control_claim,
-        least(
-            claims.claim_key,
-            (
-                select min(linked.claim_key)
-                from reporting_int.claim_details as linked
-                where
-                    (linked.campaign = claims.same_as_campaign and linked.claim_slug = claims.same_as_slug)
-                    or (linked.same_as_campaign = claims.campaign and linked.same_as_slug = claims.claim_slug)
-            )
-        ) as statement_key,
+        least(claims.claim_key, min(linked.claim_key)) as statement_key,
         exists (select from core.denials as denials where denials.claim_id = claims.claim_id) as is_denied,
         exists (
             select from core.corroborations as corroborations where corroborations.claim_id = claims.claim_id
         ) as is_corroborated
     from reporting_int.claim_details as claims
+    left join reporting_int.claim_details as linked
+        on
+            (linked.campaign = claims.same_as_campaign and linked.claim_slug = claims.same_as_slug)
+            or (linked.same_as_campaign = claims.campaign and linked.same_as_slug = claims.claim_slug)
+    group by
+        claims.claim_id,
+        claims.campaign,
+        claims.source_id,
+        claims.claim_kind,
+        claims.is_control_claim,
+        claims.claim_key
 
 ),
 
@@ -62,6 +64,15 @@ scoped as (
 
 ),
 
+contradicted as (
+
+    select distinct
+        scope,
+        claim_id
+    from reporting_int.self_contradictions
+
+),
+
 counts as (
 
     select
@@ -71,15 +82,12 @@ counts as (
         count(distinct scoped.statement_key) filter (where scoped.is_control_claim) as control_claims,
         count(distinct scoped.statement_key) filter (where scoped.is_denied) as denied,
         count(distinct scoped.statement_key) filter (where scoped.is_corroborated) as corroborated,
-        count(distinct scoped.statement_key) filter (
-            where exists (
-                select from reporting_int.self_contradictions as contradictions
-                where
-                    contradictions.scope = scoped.scope
-                    and contradictions.claim_id = scoped.claim_id
-            )
-        ) as contradicted
+        count(distinct scoped.statement_key) filter (where contradicted.claim_id is not null) as contradicted
     from scoped
+    left join contradicted
+        on
+            contradicted.scope = scoped.scope
+            and contradicted.claim_id = scoped.claim_id
     group by
         scoped.scope,
         scoped.source_id
