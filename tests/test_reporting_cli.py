@@ -65,10 +65,15 @@ def test_control_csv_with_knowledge_cut_off_and_district(
         seeded_engine,
         "select * from reporting.control_as_of('2020-10-08', '2020-10-08') where district = 'Jabrayil District'",
     )
+    expected = view_rows(
+        seeded_engine,
+        "select * from reporting.control_as_of('2020-10-08', '2020-10-08') where district = 'Jabrayil District'",
+    )
     as_text = [{key: "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
                 for key, value in row.items()} for row in expected]
     assert expected and same_rows(printed, as_text)
     assert {row["controller_code"] for row in printed if row["place_name"] == "Sirik"} == {"AZ"}
+    assert {row["campaign"] for row in printed} == {"aras-valley", "all"}
 
 
 def test_contested_and_losses_json_are_the_views(
@@ -85,29 +90,35 @@ def test_timeline_by_any_spelling(seeded_url: str, capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, "timeline", "ZƏNGİLAN", "--format", "json")
     assert code == 0
     entries = json.loads(out)
-    assert entries and {"on", "entry", "kind", "party", "source", "claim_id", "detail"} == set(entries[0])
+    assert entries and {"on", "entry", "campaign", "kind", "party", "source", "claim_id", "detail"} == set(entries[0])
     assert any(entry["entry"] == "control" and entry["party"] == "Azerbaijan" for entry in entries)
 
 
 def test_tables_fit_80_columns(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (["control", "--as-of", "2020-10-22"], ["contested"], ["losses"], ["timeline", "Sirik"]):
+    for argv in (["control", "--as-of", "2020-10-22"], ["contested"], ["losses"], ["timeline", "Sirik"],
+                 ["campaigns"], ["control", "--as-of", "2022-10-01", "--campaign", "eastern-ukraine-2022"]):
         code, out, _ = run(capsys, *argv)
         assert code == 0
         assert max(len(line) for line in out.splitlines()) <= 80, argv
-        assert out.splitlines()[-1].endswith("rows)") or out.splitlines()[-1].endswith("row)")
+        assert any(line.endswith(("rows)", "row)")) for line in out.splitlines()), argv
 
 
-def test_several_places_of_that_name_are_listed(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_name_of_several_places_shows_each_ones_story(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "timeline", "Jabrayil")
-    assert code == 2 and out == ""
-    assert "be precise" in err and "[jabrayil]" in err and "[jabrayil-district]" in err
+    assert code == 0 and err == ""
+    assert "Jabrayil (city, in Jabrayil District) [jabrayil]:" in out
+    assert "Jabrayil District (district, in Azerbaijan) [jabrayil-district]:" in out
+    code, out, _ = run(capsys, "timeline", "fuzuli", "--format", "json")
+    assert code == 0 and {entry["place_slug"] for entry in json.loads(out)} == {"fuzuli", "fuzuli-district"}
 
 
 def test_an_unknown_place_or_district_suggests_near_names(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "timeline", "Sirk")
     assert code == 2 and "no place is named 'Sirk'" in err and "Sirik" in err
     code, _, err = run(capsys, "control", "--as-of", "2020-10-22", "--district", "Zangelan")
-    assert code == 2 and "no district is named 'Zangelan'" in err and "did you mean" in err
+    assert code == 2 and "no report area is named 'Zangelan'" in err and "did you mean" in err
+    code, _, err = run(capsys, "control", "--as-of", "2020-10-22", "--campaign", "aras-valey")
+    assert code == 2 and "no campaign 'aras-valey'" in err and "did you mean 'aras-valley'?" in err
 
 
 def test_a_bad_date_says_what_is_expected(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from .. import config, reporting
 from ..database import make_engine
 from ..reporting.views import ContestedClaim, LossReport
-from .output import Column, add_format_argument, render
+from .output import Column, add_format_argument, render, terminal_width
 from .report import parse_date
 
 CONTROL_HELP = """\
@@ -86,7 +87,7 @@ examples:
 """
 
 CONTROL_TABLE = (
-    Column("campaign"),
+    Column("campaign", wraps=True),
     Column("place_name", "place", wraps=True),
     Column("district", wraps=True),
     Column("controller_side", "side", wraps=True),
@@ -96,7 +97,7 @@ CONTROL_TABLE = (
     Column("counter_claimant", "contested by", wraps=True),
 )
 CONTESTED_TABLE = (
-    Column("campaign"),
+    Column("campaign", wraps=True),
     Column("claim_date", "claimed"),
     Column("claimant", "claimed by", wraps=True),
     Column("contest_kind", "contest"),
@@ -107,13 +108,13 @@ CONTESTED_TABLE = (
 TIMELINE_TABLE = (
     Column("on"),
     Column("entry"),
-    Column("campaign"),
+    Column("campaign", wraps=True),
     Column("kind", wraps=True),
     Column("source", wraps=True),
     Column("detail", wraps=True),
 )
 LOSSES_TABLE = (
-    Column("campaign"),
+    Column("campaign", wraps=True),
     Column("as_of", "as of"),
     Column("reported_by", "reported by", wraps=True),
     Column("losing_party_code", "lost by"),
@@ -122,15 +123,13 @@ LOSSES_TABLE = (
     Column("figure"),
 )
 CAMPAIGNS_TABLE = (
-    Column("campaign"),
+    Column("campaign", wraps=True),
     Column("first_day", "from"),
     Column("last_day", "to"),
     Column("version"),
-    Column("sides", wraps=True),
     Column("claims"),
     Column("places"),
     Column("denials"),
-    Column("corroborations", "corrob."),
     Column("losses"),
 )
 TIMELINE_COLUMNS = tuple(field.name for field in dataclasses.fields(reporting.TimelineEntry))
@@ -219,10 +218,11 @@ def run_campaigns(arguments: argparse.Namespace) -> int:
         rows = [view_row(row) for row in reporting.campaigns(session)]
         breakdowns = reporting_breakdowns(session) if arguments.format == "table" else {}
     print_rows(rows, view_columns(reporting.CampaignSummary), CAMPAIGNS_TABLE, arguments)
+    width = terminal_width()
     for campaign, lines in breakdowns.items():
         print(f"\n{campaign}:")
         for line in lines:
-            print(f"  {line}")
+            print(textwrap.fill(line, width=width, initial_indent="  ", subsequent_indent="    "))
     return 0
 
 
@@ -232,6 +232,14 @@ def reporting_breakdowns(session: Session) -> dict[str, list[str]]:
     from sqlalchemy import text
 
     out: dict[str, list[str]] = {}
+    for row in session.execute(text(
+        "select campaign, campaign_title, sides, denials, corroborations, losses, licence "
+        "from reporting.campaigns order by campaign"
+    )):
+        out[row.campaign] = [
+            f"{row.campaign_title}; sides: {row.sides}; licence: {row.licence}",
+            f"denials {row.denials}, corroborations {row.corroborations}, losses {row.losses}",
+        ]
     queries = (
         ("places by kind", "select campaign, place_kind as key, count(*) as n from ("
          "select distinct claims.campaign, places.place_id, places.place_kind from reporting.places as places "
@@ -259,8 +267,6 @@ def run_control(arguments: argparse.Namespace) -> int:
         try:
             rows = reporting.control_as_of(session, arguments.as_of, arguments.known_by, arguments.district, campaign)
         except reporting.PlaceLookupError as error:
-            raise CommandError(f"--district: {error}") from error
-        except ValueError as error:
             raise CommandError(f"--district: {error}") from error
     print_rows([dataclasses.asdict(row) for row in rows], reporting.CONTROL_COLUMNS, CONTROL_TABLE, arguments)
     return 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from .places import resolve_place
+from .places import AmbiguousPlace, PlaceNotFound, find_places, suggest_places
 from .views import ControlPeriod
 
 
@@ -63,20 +63,24 @@ _CONTROL_AS_OF = text(
 
 
 def district_id_of(session: Session, district: int | str) -> int:
-    """A report area given by place id or by any spelling of its name (raises
+    """A report area (the district column: a district, raion, governorate,
+    ...) given by place id or by any spelling of its name. Only places that
+    are some place's report area count, so "Jabrayil" means Jabrayil
+    District, not the city; raises
     :class:`~campaign_db.reporting.places.PlaceNotFound` with suggestions,
-    or :class:`~campaign_db.reporting.places.AmbiguousPlace`)."""
+    or :class:`~campaign_db.reporting.places.AmbiguousPlace`."""
     if isinstance(district, int):
         return district
-    areas = session.scalars(text("select distinct district_id from reporting.places where district_id is not null")).all()
-    match = resolve_place(session, district, what="area")
-    if match.place_id not in areas:
-        kinds = ", ".join(session.scalars(text("select distinct report_area_kind from reporting.campaigns")).all())
-        raise ValueError(
-            f"{match.describe()} is not an area the reports group by ({kinds}); "
-            "use the district column's values"
-        )
-    return match.place_id
+    areas = set(
+        session.scalars(text("select distinct district_id from reporting.places where district_id is not null")).all()
+    )
+    matches = [match for match in find_places(session, district) if match.place_id in areas]
+    if len(matches) == 1:
+        return matches[0].place_id
+    if matches:
+        raise AmbiguousPlace(district, matches, what="report area")
+    area_kinds = session.scalars(text("select distinct report_area_kind from reporting.campaigns")).all()
+    raise PlaceNotFound(district, suggest_places(session, district, kinds=list(area_kinds)), what="report area")
 
 
 def control_as_of(
