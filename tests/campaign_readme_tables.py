@@ -36,10 +36,9 @@ def read_table(readme: Path) -> list[Expected]:
     section = text.split("## What the database answers", 1)[1]
     rows: list[Expected] = []
     for line in section.splitlines():
+        if line.startswith("## "):
+            break
         if not line.startswith("| ") or line.startswith("| place") or set(line) <= set("|- "):
-            if rows and not line.startswith("|"):
-                if line.startswith("## "):
-                    break
             continue
         cells = _cells(line)
         if len(cells) < 5 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[1]):

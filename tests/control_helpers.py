@@ -7,9 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, text
-
 from campaign_builder import CampaignBuilder
+from sqlalchemy import Connection, text
 
 from campaign_db.seeding import load_campaign
 

@@ -9,9 +9,8 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import Connection, text
-
 from control_helpers import control
+from sqlalchemy import Connection, text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CAMPAIGN = "aras-valley"

@@ -10,11 +10,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
-
 from campaign_builder import CampaignBuilder
 from seed_copies import SEEDS
 from servers import create_database, drop_database
+from sqlalchemy import Engine, text
 from view_snapshots import all_core_rows, owned_rows, reporting_snapshot
 
 from campaign_db import migrate

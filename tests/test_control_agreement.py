@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, text
-
-from test_control_rules import _contested_theatre
 from control_helpers import load
+from sqlalchemy import Connection, text
+from test_control_rules import _contested_theatre
 
 COLUMNS = (
     "place_id, controller, controller_code, controller_side, since, basis, status, evidence, claim_id, "

@@ -9,10 +9,9 @@ import random
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, text
-
 from campaign_builder import CampaignBuilder, worked_example
 from control_helpers import control, load, periods
+from sqlalchemy import Connection, text
 
 
 def theatre(slug: str = "rules") -> CampaignBuilder:

@@ -14,10 +14,9 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from seed_copies import SEEDS
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
-
-from seed_copies import SEEDS
 
 from campaign_db import migrate
 from campaign_db.database import make_engine
@@ -76,9 +75,9 @@ def test_one_head() -> None:
 def test_every_revision_has_a_downgrade() -> None:
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
     for revision in scripts.walk_revisions():
-        source = open(revision.path).read()
+        source = Path(revision.path).read_text(encoding="utf-8")
         body = source.split("def downgrade() -> None:", 1)[1]
-        assert "pass" != body.strip(), f"{revision.revision} has an empty downgrade"
+        assert body.strip() != "pass", f"{revision.revision} has an empty downgrade"
 
 
 def test_base_to_head_and_no_drift(fresh_database_url: URL) -> None:
@@ -146,9 +145,8 @@ def test_rows_survive_downgrade_and_upgrade_of_the_reporting_layer(seeded_copy: 
 def test_a_downgrade_that_would_drop_loaded_data_refuses(seeded_copy: URL) -> None:
     engine = make_engine(seeded_copy)
     try:
-        with engine.begin() as connection:
-            with pytest.raises(DataLossRefused, match="drop_data=yes"):
-                downgrade(connection, "base")
+        with engine.begin() as connection, pytest.raises(DataLossRefused, match="drop_data=yes"):
+            downgrade(connection, "base")
         with engine.begin() as connection:
             assert connection.execute(text("select count(*) from core.campaigns")).scalar_one() == 3
             downgrade(connection, "base", drop_data=True)

@@ -11,7 +11,6 @@ from .places import CampaignPlace, Place, PlaceArea, PlaceName
 __all__ = [
     "CORE_SCHEMA",
     "Base",
-    "metadata",
     "Campaign",
     "CampaignParty",
     "CampaignPlace",
@@ -29,4 +28,6 @@ __all__ = [
     "PlaceName",
     "Side",
     "SideMember",
+    "Source",
+    "metadata",
 ]

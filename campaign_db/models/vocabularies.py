@@ -80,7 +80,8 @@ DOCUMENT_KINDS = ("account", "gazetteer")
 #: Claim kinds control inference reads (design rules 1-5).
 CONTROL_CLAIM_KINDS = ("capture", "control", "withdrawal", "presence", "partial")
 
-CLAIM_KINDS = CONTROL_CLAIM_KINDS + (
+CLAIM_KINDS = (
+    *CONTROL_CLAIM_KINDS,
     "offensive",
     "advance",
     "clash",

@@ -12,7 +12,15 @@ from .campaigns import UnknownCampaign, campaigns, check_campaign
 from .contests import CONTEST_KINDS, contested_claims
 from .control import CONTROL_COLUMNS, ControlRow, control_as_of, control_periods, district_id_of
 from .losses import losses
-from .places import AmbiguousPlace, PlaceLookupError, PlaceMatch, PlaceNotFound, find_places, resolve_place, suggest_places
+from .places import (
+    AmbiguousPlace,
+    PlaceLookupError,
+    PlaceMatch,
+    PlaceNotFound,
+    find_places,
+    resolve_place,
+    suggest_places,
+)
 from .timeline import TimelineEntry, timeline
 from .views import (
     CampaignSummary,

@@ -177,7 +177,7 @@ class ContestedClaim(ReportingView):
     """``reporting.contested_claims``: one row per claim × contest."""
 
     __tablename__ = "contested_claims"
-    __mapper_args__ = {"allow_partial_pks": True}
+    __mapper_args__ = {"allow_partial_pks": True}  # noqa: RUF012 - SQLAlchemy's own declaration
 
     campaign: Mapped[str] = mapped_column(Text, primary_key=True)
     claim_id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -74,13 +74,23 @@ class _Checker:
             if slug not in self.folder.documents:
                 known = [entry_.slug for entry_ in self.campaign.documents]
                 if slug not in known:
-                    self.fail(file, entry, field, f"unknown document {slug!r}: it is not in campaign.yaml{did_you_mean(slug, known)}")
+                    self.fail(
+                        file,
+                        entry,
+                        field,
+                        f"unknown document {slug!r}: it is not in campaign.yaml{did_you_mean(slug, known)}",
+                    )
                 return None
             return slug
         if len(self.accounts) == 1:
             return self.accounts[0]
         if len(self.accounts) > 1:
-            self.fail(file, entry, field, f"this campaign has several account documents ({', '.join(self.accounts)}): say which one")
+            self.fail(
+                file,
+                entry,
+                field,
+                f"this campaign has several account documents ({', '.join(self.accounts)}): say which one",
+            )
         return None
 
     def quote(self, file: str, entry: str, field: str, fragments: list[str], document: str | None) -> None:
@@ -88,7 +98,12 @@ class _Checker:
             return
         mismatch = self.folder.documents[document].text.check(fragments)
         if mismatch is not None:
-            self.fail(file, entry, f"{field}[{mismatch.fragment_index}]", mismatch.message.replace("the document", f"the document {document}"))
+            self.fail(
+                file,
+                entry,
+                f"{field}[{mismatch.fragment_index}]",
+                mismatch.message.replace("the document", f"the document {document}"),
+            )
 
     def citation(self, file: str, entry: str, field: str, citation: Citation) -> str | None:
         """Check a gazetteer citation; the document it cites (None for a url)."""
@@ -105,7 +120,9 @@ class _Checker:
         for day in days:
             if not bounds.earliest <= day <= bounds.latest:
                 self.fail(
-                    file, entry, field,
+                    file,
+                    entry,
+                    field,
                     f"{day} is outside the campaign's dates [{bounds.earliest}, {bounds.latest}] "
                     "(campaign.yaml: dates): a typo, or widen the dates",
                 )
@@ -113,36 +130,63 @@ class _Checker:
 
     def party(self, file: str, entry: str, field: str, code: str | None) -> None:
         if code is not None and code not in self.parties:
-            self.fail(file, entry, field, f"unknown party {code!r}: it is not in parties.yaml{self.parties.suggest(code)}")
+            self.fail(
+                file, entry, field, f"unknown party {code!r}: it is not in parties.yaml{self.parties.suggest(code)}"
+            )
 
     def place(self, file: str, entry: str, field: str, slug: str | None) -> None:
         if slug is not None and slug not in self.places:
-            self.fail(file, entry, field, f"unknown place {slug!r}: it is not in places.yaml{self.places.suggest(slug)}")
+            self.fail(
+                file, entry, field, f"unknown place {slug!r}: it is not in places.yaml{self.places.suggest(slug)}"
+            )
 
     def source(self, file: str, entry: str, field: str, slug: str, document: str | None) -> None:
         if slug == NARRATIVE:
-            if document is not None and self.folder.documents.get(document) and self.folder.documents[document].entry.kind != "account":
-                self.fail(file, entry, field, f"the document {document!r} is a gazetteer text: it has no narrative voice")
+            if (
+                document is not None
+                and self.folder.documents.get(document)
+                and self.folder.documents[document].entry.kind != "account"
+            ):
+                self.fail(
+                    file, entry, field, f"the document {document!r} is a gazetteer text: it has no narrative voice"
+                )
             return
         if slug.startswith(f"{NARRATIVE}:"):
             named = slug.split(":", 1)[1]
             if named not in self.accounts:
-                self.fail(file, entry, field, f"{slug!r}: {named!r} is not an account document of campaign.yaml{did_you_mean(named, self.accounts)}")
+                self.fail(
+                    file,
+                    entry,
+                    field,
+                    f"{slug!r}: {named!r} is not an account document of campaign.yaml"
+                    f"{did_you_mean(named, self.accounts)}",
+                )
             return
         if slug not in self.sources:
-            self.fail(file, entry, field, f"unknown source {slug!r}: it is not in sources.yaml{self.sources.suggest(slug)}")
+            self.fail(
+                file, entry, field, f"unknown source {slug!r}: it is not in sources.yaml{self.sources.suggest(slug)}"
+            )
 
     # --- files ------------------------------------------------------------------------
 
     def check_campaign_file(self) -> None:
         sides_of: dict[str, str] = {}
-        _duplicates(self.problems, "campaign.yaml", (("(campaign)", side.slug) for side in self.campaign.sides), "sides")
-        _duplicates(self.problems, "campaign.yaml", (("(campaign)", side.name) for side in self.campaign.sides), "sides")
+        _duplicates(
+            self.problems, "campaign.yaml", (("(campaign)", side.slug) for side in self.campaign.sides), "sides"
+        )
+        _duplicates(
+            self.problems, "campaign.yaml", (("(campaign)", side.name) for side in self.campaign.sides), "sides"
+        )
         for index, side in enumerate(self.campaign.sides):
             for code in side.parties:
                 self.party("campaign.yaml", "(campaign)", f"sides[{index}].parties", code)
                 if code in sides_of and sides_of[code] != side.slug:
-                    self.fail("campaign.yaml", "(campaign)", f"sides[{index}].parties", f"{code} is already on the side {sides_of[code]!r}: a party fights on one side")
+                    self.fail(
+                        "campaign.yaml",
+                        "(campaign)",
+                        f"sides[{index}].parties",
+                        f"{code} is already on the side {sides_of[code]!r}: a party fights on one side",
+                    )
                 sides_of[code] = side.slug
 
     def check_parties_and_sources(self) -> None:
@@ -187,7 +231,9 @@ class _Checker:
                 if isinstance(area, AreaIn) and kind in ADMINISTRATIVE_KINDS:
                     if kind in administrative:
                         self.fail(
-                            file, place.slug, field,
+                            file,
+                            place.slug,
+                            field,
                             f"the place lies in two areas of kind {kind}: {administrative[kind]!r} and {target!r}; "
                             "a place lies in one area of each administrative kind",
                         )
@@ -204,7 +250,9 @@ class _Checker:
                 self.folder.spelling_documents[(place, spelling)] = slug
                 return
         self.fail(
-            "places.yaml", place, field,
+            "places.yaml",
+            place,
+            field,
             f"the spelling {shorten(spelling)!r} does not occur in any document of the campaign: "
             "use the document's spelling, or cite where it comes from ({name: ..., url: ..., quote: ...})",
         )
@@ -214,7 +262,7 @@ class _Checker:
 
         def depth_of(slug: str, trail: list[str]) -> int:
             if state.get(slug) == 1:
-                cycle = trail[trail.index(slug):] + [slug]
+                cycle = [*trail[trail.index(slug) :], slug]
                 self.fail("places.yaml", slug, "areas", f"areas form a cycle: {' → '.join(cycle)}")
                 return 0
             if state.get(slug) == 2:
@@ -244,9 +292,16 @@ class _Checker:
             self.dates(file, entry, "stated", claim.stated)
             self.dates(file, entry, "occurred", claim.occurred)
             if claim.stated.latest is not None and claim.occurred.earliest > claim.stated.latest:
-                self.fail(file, entry, "occurred", f"the event cannot start ({claim.occurred.earliest}) after the statement ({claim.stated.latest})")
+                self.fail(
+                    file,
+                    entry,
+                    "occurred",
+                    f"the event cannot start ({claim.occurred.earliest}) after the statement ({claim.stated.latest})",
+                )
             if claim.same_as is not None and claim.same_as.split("/", 1)[0] == self.campaign.slug:
-                self.fail(file, entry, "same_as", "same_as links to another campaign's claim; within a campaign, use `event`")
+                self.fail(
+                    file, entry, "same_as", "same_as links to another campaign's claim; within a campaign, use `event`"
+                )
             named = claim.named_places()
             slugs: list[str] = []
             for index, place in enumerate(named):
@@ -259,26 +314,52 @@ class _Checker:
             if claim.kind in CONTROL_CLAIM_KINDS:
                 if claim.actor is None:
                     self.fail(file, entry, "actor", f"a {claim.kind} claim needs the party whose control it claims")
-                elif claim.actor in self.parties and self.parties.keys is not None and claim.actor not in self.sided_parties:
-                    self.fail(file, entry, "actor", f"{claim.actor} is on no side of campaign.yaml: control changes hands between sides")
-                if claim.kind == "withdrawal" and claim.target is not None and claim.target not in self.sided_parties and claim.target in self.parties:
+                elif (
+                    claim.actor in self.parties
+                    and self.parties.keys is not None
+                    and claim.actor not in self.sided_parties
+                ):
+                    self.fail(
+                        file,
+                        entry,
+                        "actor",
+                        f"{claim.actor} is on no side of campaign.yaml: control changes hands between sides",
+                    )
+                if (
+                    claim.kind == "withdrawal"
+                    and claim.target is not None
+                    and claim.target not in self.sided_parties
+                    and claim.target in self.parties
+                ):
                     self.fail(file, entry, "target", f"{claim.target} is on no side of campaign.yaml")
                 if not any(place.role == "subject" for place in named):
                     self.fail(file, entry, "places", f"a {claim.kind} claim needs at least one subject place")
             self.quote(file, entry, "quote", claim.quote, document)
             for kind, items in (("denial", claim.denials), ("corroboration", claim.corroborations)):
-                for index, item in enumerate(items):
+                for item in items:
                     name = f"{item.slug} ({kind} of {claim.slug})"
                     nested_keys.append((name, item.slug))
-                    item_document = self.document_of(file, name, "document", item.document) if item.document else document
+                    item_document = (
+                        self.document_of(file, name, "document", item.document) if item.document else document
+                    )
                     self.source(file, name, "source", item.source, item_document)
                     self.dates(file, name, "stated", item.stated)
                     self.quote(file, name, "quote", item.quote, item_document)
                     if item.place is not None and item.place not in slugs:
-                        self.fail(file, name, "place", f"{item.place!r} is not one of the claim's places ({', '.join(slugs) or 'none'})")
+                        self.fail(
+                            file,
+                            name,
+                            "place",
+                            f"{item.place!r} is not one of the claim's places ({', '.join(slugs) or 'none'})",
+                        )
                     latest = item.stated.latest
                     if latest is not None and latest < claim.stated.earliest:
-                        self.fail(file, name, "stated", f"a {kind} ({latest}) cannot come before the claim ({claim.stated.earliest})")
+                        self.fail(
+                            file,
+                            name,
+                            "stated",
+                            f"a {kind} ({latest}) cannot come before the claim ({claim.stated.earliest})",
+                        )
         _duplicates(self.problems, file, nested_keys, "slug")
 
     def check_losses(self) -> None:
@@ -290,7 +371,12 @@ class _Checker:
             self.party(file, loss.slug, "losing_party", loss.losing_party)
             self.place(file, loss.slug, "place", loss.place)
             if loss.claim is not None and loss.claim not in self.claims:
-                self.fail(file, loss.slug, "claim", f"unknown claim {loss.claim!r}: it is not in claims.yaml{self.claims.suggest(loss.claim)}")
+                self.fail(
+                    file,
+                    loss.slug,
+                    "claim",
+                    f"unknown claim {loss.claim!r}: it is not in claims.yaml{self.claims.suggest(loss.claim)}",
+                )
             self.dates(file, loss.slug, "as_of", loss.as_of)
             self.quote(file, loss.slug, "quote", loss.quote, document)
 

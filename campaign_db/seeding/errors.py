@@ -36,7 +36,7 @@ def describe(value: Any, limit: int = 60) -> str:
 
 
 def did_you_mean(value: str, known: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest known value, else ""."""
+    """ "; did you mean 'x'?" for the closest known value, else ""."""
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

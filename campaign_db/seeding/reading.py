@@ -139,7 +139,9 @@ def _read_documents(folder: Path, campaign: CampaignFile, problems: Problems) ->
         digest = hashlib.sha256(data).hexdigest()
         if digest != entry.sha256:
             problems.add(
-                "campaign.yaml", "(campaign)", f"{where}.sha256",
+                "campaign.yaml",
+                "(campaign)",
+                f"{where}.sha256",
                 f"{entry.file} has SHA-256 {digest}, not {entry.sha256}: the file changed, or the hash is wrong",
             )
             continue
@@ -150,7 +152,9 @@ def _read_documents(folder: Path, campaign: CampaignFile, problems: Problems) ->
             continue
         documents[entry.slug] = LoadedDocument(entry, content, DocumentText(content))
     if documents and not any(document.entry.kind == "account" for document in documents.values()):
-        problems.add("campaign.yaml", "(campaign)", "documents", "a campaign needs at least one document of kind 'account'")
+        problems.add(
+            "campaign.yaml", "(campaign)", "documents", "a campaign needs at least one document of kind 'account'"
+        )
     return documents
 
 
@@ -186,7 +190,9 @@ def read_campaign(folder: Path) -> CampaignFolder:
     result = CampaignFolder(folder, campaign, documents, parties, sources, places, claims, losses)
     if campaign.slug != folder.resolve().name:
         problems.add(
-            "campaign.yaml", "(campaign)", "slug",
+            "campaign.yaml",
+            "(campaign)",
+            "slug",
             f"{campaign.slug!r} must be the folder's name ({folder.resolve().name!r})",
         )
     check_campaign(result, problems)

@@ -96,8 +96,12 @@ def _one_script_per_word(value: str) -> str:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), AfterValidator(_plain_text)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_one_script_per_word)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), AfterValidator(_plain_text)
+]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_one_script_per_word)
+]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=200)]
 PartyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$", max_length=40)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
@@ -124,12 +128,13 @@ Day = Annotated[dt.date, BeforeValidator(_date), AfterValidator(_plausible)]
 
 def _time(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value.strip()):
-        raise ValueError(f"{value!r} is not a time written \"HH:MM\" (24 hours, quoted)")
+        raise ValueError(f'{value!r} is not a time written "HH:MM" (24 hours, quoted)')
     return value
 
 
 TimeOfDay = Annotated[
-    dt.time, BeforeValidator(_time),
+    dt.time,
+    BeforeValidator(_time),
     WithJsonSchema({"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "description": "local time HH:MM"}),
 ]
 
@@ -181,14 +186,23 @@ def _parse_day(value: Any) -> dt.date:
 Dates = Annotated[
     DateRange,
     BeforeValidator(_date_range),
-    WithJsonSchema({
-        "description": "a date YYYY-MM-DD, or [earliest, latest] (latest null: open)",
-        "oneOf": [
-            {"type": "string", "format": "date"},
-            {"type": "array", "minItems": 2, "maxItems": 2,
-             "prefixItems": [{"type": "string", "format": "date"}, {"type": ["string", "null"], "format": "date"}]},
-        ],
-    }),
+    WithJsonSchema(
+        {
+            "description": "a date YYYY-MM-DD, or [earliest, latest] (latest null: open)",
+            "oneOf": [
+                {"type": "string", "format": "date"},
+                {
+                    "type": "array",
+                    "minItems": 2,
+                    "maxItems": 2,
+                    "prefixItems": [
+                        {"type": "string", "format": "date"},
+                        {"type": ["string", "null"], "format": "date"},
+                    ],
+                },
+            ],
+        }
+    ),
 ]
 
 
@@ -231,7 +245,9 @@ class SideEntry(Entry):
 
 class DocumentEntry(Entry):
     slug: Slug
-    kind: Literal[DOCUMENT_KINDS] = Field("account", description="account: the account itself; gazetteer: cited only for place facts")  # type: ignore[valid-type]
+    kind: Literal[DOCUMENT_KINDS] = Field(  # type: ignore[valid-type]
+        "account", description="account: the account itself; gazetteer: cited only for place facts"
+    )
     title: Text
     file: Annotated[str, StringConstraints(pattern=r"^[^/\\]+$", max_length=255)] = Field(
         description="the document's file name in this folder"
@@ -291,7 +307,9 @@ class SourceEntry(Entry):
     @model_validator(mode="after")
     def _not_narrative(self) -> SourceEntry:
         if self.kind == "narrative":
-            raise ValueError("the narrative voice is implicit (one per account document): write `source: narrative` in claims")
+            raise ValueError(
+                "the narrative voice is implicit (one per account document): write `source: narrative` in claims"
+            )
         return self
 
 
@@ -335,9 +353,9 @@ class PlaceEntry(Entry):
     slug: Slug
     name: Name
     kind: Literal[PLACE_KINDS]  # type: ignore[valid-type]
-    names: list[
-        Annotated[Annotated[Name, Tag("@text")] | Annotated[Spelling, Tag("@name")], _by_shape("name")]
-    ] = Field(default_factory=list, max_length=100)
+    names: list[Annotated[Annotated[Name, Tag("@text")] | Annotated[Spelling, Tag("@name")], _by_shape("name")]] = (
+        Field(default_factory=list, max_length=100)
+    )
     areas: list[
         Annotated[Annotated[AreaIn, Tag("@area")] | Annotated[AreasOf, Tag("@areas_of")], _by_shape("area", "areas_of")]
     ] = Field(default_factory=list, max_length=50)
@@ -404,7 +422,7 @@ class ClaimEntry(Entry):
     corroborations: list[CorroborationEntry] = Field(default_factory=list, max_length=200)
 
     def named_places(self) -> list[ClaimPlaceEntry]:
-        return [ClaimPlaceEntry(place=item) if isinstance(item, str) else item for item in self.places]
+        return [ClaimPlaceEntry(place=item, share=None) if isinstance(item, str) else item for item in self.places]
 
 
 # --- losses.yaml ------------------------------------------------------------------------------

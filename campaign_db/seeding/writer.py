@@ -107,52 +107,131 @@ class CampaignWriter:
         connection = self.connection
         create_staging(connection)
         counts = self.report.tables
-        counts["documents"].in_files = copy_rows(connection, "stg_documents", (
-            (d.entry.slug, d.entry.kind, d.entry.title, d.entry.publisher, d.entry.url, d.entry.licence,
-             d.entry.retrieved_on, d.entry.sha256, d.content, d.entry.note)
-            for d in folder.documents.values()
-        ))
-        counts["parties"].in_files = copy_rows(connection, "stg_parties", ((p.code, p.name, p.note) for p in folder.parties))
-        counts["sides"].in_files = copy_rows(connection, "stg_sides", (
-            (side.slug, side.name, position) for position, side in enumerate(folder.campaign.sides, start=1)
-        ))
-        copy_rows(connection, "stg_side_members", (
-            (side.slug, code) for side in folder.campaign.sides for code in side.parties
-        ))
-        counts["sources"].in_files = copy_rows(connection, "stg_sources", (
-            (s.slug, s.name, s.kind, s.party, s.note) for s in folder.sources
-        )) + len(folder.account_documents())
+        counts["documents"].in_files = copy_rows(
+            connection,
+            "stg_documents",
+            (
+                (
+                    d.entry.slug,
+                    d.entry.kind,
+                    d.entry.title,
+                    d.entry.publisher,
+                    d.entry.url,
+                    d.entry.licence,
+                    d.entry.retrieved_on,
+                    d.entry.sha256,
+                    d.content,
+                    d.entry.note,
+                )
+                for d in folder.documents.values()
+            ),
+        )
+        counts["parties"].in_files = copy_rows(
+            connection, "stg_parties", ((p.code, p.name, p.note) for p in folder.parties)
+        )
+        counts["sides"].in_files = copy_rows(
+            connection,
+            "stg_sides",
+            ((side.slug, side.name, position) for position, side in enumerate(folder.campaign.sides, start=1)),
+        )
+        copy_rows(
+            connection,
+            "stg_side_members",
+            ((side.slug, code) for side in folder.campaign.sides for code in side.parties),
+        )
+        counts["sources"].in_files = copy_rows(
+            connection, "stg_sources", ((s.slug, s.name, s.kind, s.party, s.note) for s in folder.sources)
+        ) + len(folder.account_documents())
         counts["places"].in_files = copy_rows(connection, "stg_places", self._place_rows())
         counts["place_names"].in_files = copy_rows(connection, "stg_place_names", self._spelling_rows())
-        counts["place_areas"].in_files = copy_rows(connection, "stg_place_areas", (
-            (place.slug, *areas_of(area), self._citation_document(area), area.url, area.quote)
-            for place in folder.places for area in place.areas
-        ))
+        counts["place_areas"].in_files = copy_rows(
+            connection,
+            "stg_place_areas",
+            (
+                (place.slug, *areas_of(area), self._citation_document(area), area.url, area.quote)
+                for place in folder.places
+                for area in place.areas
+            ),
+        )
         counts["claims"].in_files = copy_rows(connection, "stg_claims", (self._claim_row(c) for c in folder.claims))
-        counts["claim_places"].in_files = copy_rows(connection, "stg_claim_places", (
-            (claim.slug, place.place, place.role, place.share) for claim in folder.claims for place in claim.named_places()
-        ))
-        counts["denials"].in_files = copy_rows(connection, "stg_denials", (
-            (d.slug, claim.slug, d.place, self._default_document(d.document or claim.document),
-             _source_key(d.source, self._default_document(d.document or claim.document)),
-             d.stated.earliest, d.stated.latest, join_fragments(d.quote), d.counter_statement, d.note)
-            for claim in folder.claims for d in claim.denials
-        ))
-        counts["corroborations"].in_files = copy_rows(connection, "stg_corroborations", (
-            (c.slug, claim.slug, c.place, self._default_document(c.document or claim.document),
-             _source_key(c.source, self._default_document(c.document or claim.document)),
-             c.kind, c.stated.earliest, c.stated.latest, join_fragments(c.quote), c.note)
-            for claim in folder.claims for c in claim.corroborations
-        ))
-        counts["losses"].in_files = copy_rows(connection, "stg_losses", (
-            (loss.slug, self._default_document(None), _source_key(loss.reported_by, self._default_document(None)),
-             loss.as_of, loss.losing_party, loss.category, loss.equipment, loss.outcome, *loss.low_high,
-             loss.qualifier, loss.place, loss.claim, join_fragments(loss.quote), loss.note)
-            for loss in folder.losses
-        ))
+        counts["claim_places"].in_files = copy_rows(
+            connection,
+            "stg_claim_places",
+            (
+                (claim.slug, place.place, place.role, place.share)
+                for claim in folder.claims
+                for place in claim.named_places()
+            ),
+        )
+        counts["denials"].in_files = copy_rows(
+            connection,
+            "stg_denials",
+            (
+                (
+                    d.slug,
+                    claim.slug,
+                    d.place,
+                    self._default_document(d.document or claim.document),
+                    _source_key(d.source, self._default_document(d.document or claim.document)),
+                    d.stated.earliest,
+                    d.stated.latest,
+                    join_fragments(d.quote),
+                    d.counter_statement,
+                    d.note,
+                )
+                for claim in folder.claims
+                for d in claim.denials
+            ),
+        )
+        counts["corroborations"].in_files = copy_rows(
+            connection,
+            "stg_corroborations",
+            (
+                (
+                    c.slug,
+                    claim.slug,
+                    c.place,
+                    self._default_document(c.document or claim.document),
+                    _source_key(c.source, self._default_document(c.document or claim.document)),
+                    c.kind,
+                    c.stated.earliest,
+                    c.stated.latest,
+                    join_fragments(c.quote),
+                    c.note,
+                )
+                for claim in folder.claims
+                for c in claim.corroborations
+            ),
+        )
+        counts["losses"].in_files = copy_rows(
+            connection,
+            "stg_losses",
+            (
+                (
+                    loss.slug,
+                    self._default_document(None),
+                    _source_key(loss.reported_by, self._default_document(None)),
+                    loss.as_of,
+                    loss.losing_party,
+                    loss.category,
+                    loss.equipment,
+                    loss.outcome,
+                    *loss.low_high,
+                    loss.qualifier,
+                    loss.place,
+                    loss.claim,
+                    join_fragments(loss.quote),
+                    loss.note,
+                )
+                for loss in folder.losses
+            ),
+        )
         counts["links"].in_files = (
-            counts["parties"].in_files + counts["sides"].in_files + counts["sources"].in_files
-            + counts["places"].in_files + sum(len(side.parties) for side in folder.campaign.sides)
+            counts["parties"].in_files
+            + counts["sides"].in_files
+            + counts["sources"].in_files
+            + counts["places"].in_files
+            + sum(len(side.parties) for side in folder.campaign.sides)
         )
         for table in ("stg_claims", "stg_claim_places", "stg_places", "stg_place_names", "stg_place_areas"):
             self.connection.execute(text(f"analyze {table}"))
@@ -168,8 +247,18 @@ class CampaignWriter:
             if c is None:
                 yield (place.slug, place.name, place.kind, place.note, None, None, None, None, None, None)
             else:
-                yield (place.slug, place.name, place.kind, place.note, c.latitude, c.longitude, c.precision,
-                       self._citation_document(c), c.url, c.quote)
+                yield (
+                    place.slug,
+                    place.name,
+                    place.kind,
+                    place.note,
+                    c.latitude,
+                    c.longitude,
+                    c.precision,
+                    self._citation_document(c),
+                    c.url,
+                    c.quote,
+                )
 
     def _spelling_rows(self) -> Iterator[tuple[Any, ...]]:
         for place in self.folder.places:
@@ -188,10 +277,25 @@ class CampaignWriter:
         document = self._default_document(claim.document)
         same_as = claim.same_as.split("/", 1) if claim.same_as else [None, None]
         return (
-            claim.slug, document, _source_key(claim.source, document), claim.kind, claim.actor, claim.target,
-            claim.stated.earliest, claim.stated.latest, claim.stated_time, claim.occurred.earliest,
-            claim.occurred.latest, claim.occurred_time, claim.hedge, claim.event, same_as[0], same_as[1],
-            claim.summary, join_fragments(claim.quote), claim.note,
+            claim.slug,
+            document,
+            _source_key(claim.source, document),
+            claim.kind,
+            claim.actor,
+            claim.target,
+            claim.stated.earliest,
+            claim.stated.latest,
+            claim.stated_time,
+            claim.occurred.earliest,
+            claim.occurred.latest,
+            claim.occurred_time,
+            claim.hedge,
+            claim.event,
+            same_as[0],
+            same_as[1],
+            claim.summary,
+            join_fragments(claim.quote),
+            claim.note,
         )
 
     # --- the campaign row -------------------------------------------------------------------
@@ -222,10 +326,16 @@ class CampaignWriter:
                     {"slug": campaign.slug, "id": found},
                 )
         values = {
-            "slug": campaign.slug, "title": campaign.title, "war": campaign.war, "version": campaign.version,
-            "period_start_on": campaign.period.earliest, "period_end_on": campaign.period.latest,
-            "earliest_on": campaign.dates.earliest, "latest_on": campaign.dates.latest,
-            "report_area_kind": campaign.report_area_kind, "seed_sha256": self.folder.seed_sha256,
+            "slug": campaign.slug,
+            "title": campaign.title,
+            "war": campaign.war,
+            "version": campaign.version,
+            "period_start_on": campaign.period.earliest,
+            "period_end_on": campaign.period.latest,
+            "earliest_on": campaign.dates.earliest,
+            "latest_on": campaign.dates.latest,
+            "report_area_kind": campaign.report_area_kind,
+            "seed_sha256": self.folder.seed_sha256,
             "note": campaign.note,
         }
         columns = list(values)
@@ -257,10 +367,14 @@ class CampaignWriter:
         problems: list[SeedProblem] = []
 
         def add(file: str, entry: str, field: str, here: Any, there: Any, campaigns: str, what: str) -> None:
-            problems.append(SeedProblem(
-                file, entry, field,
-                f"{shorten(repr(here))} here, but {shorten(repr(there))} in campaign {campaigns}: {what}",
-            ))
+            problems.append(
+                SeedProblem(
+                    file,
+                    entry,
+                    field,
+                    f"{shorten(repr(here))} here, but {shorten(repr(there))} in campaign {campaigns}: {what}",
+                )
+            )
 
         for row in self._execute("""
             select staged.code, staged.name as here, parties.name as there,
@@ -279,10 +393,14 @@ class CampaignWriter:
             from stg_parties as staged
             inner join core.parties as parties on parties.name = staged.name and parties.code <> staged.code
         """):
-            problems.append(SeedProblem(
-                "parties.yaml", row.code, "name",
-                f"{row.name!r} is already the name of party {row.other_code}: one party, one code",
-            ))
+            problems.append(
+                SeedProblem(
+                    "parties.yaml",
+                    row.code,
+                    "name",
+                    f"{row.name!r} is already the name of party {row.other_code}: one party, one code",
+                )
+            )
         for row in self._execute("""
             select staged.slug, staged.name as here, sides.name as there,
                 string_agg(campaigns.slug, ', ' order by campaigns.slug) as campaigns
@@ -294,8 +412,15 @@ class CampaignWriter:
             where sides.name is distinct from staged.name
             group by staged.slug, staged.name, sides.name
         """):
-            add("campaign.yaml", "(campaign)", f"sides ({row.slug}).name", row.here, row.there, row.campaigns,
-                "a shared side has one name")
+            add(
+                "campaign.yaml",
+                "(campaign)",
+                f"sides ({row.slug}).name",
+                row.here,
+                row.there,
+                row.campaigns,
+                "a shared side has one name",
+            )
         for row in self._execute("""
             select staged.slug, staged.name, staged.kind, staged.party_code, sources.name as there_name,
                 sources.kind as there_kind, parties.code as there_party,
@@ -306,11 +431,15 @@ class CampaignWriter:
             inner join core.campaign_sources as links
                 on links.source_id = sources.source_id and links.campaign_id <> :campaign_id
             inner join core.campaigns as campaigns on campaigns.campaign_id = links.campaign_id
-            where (sources.name, sources.kind, parties.code) is distinct from (staged.name, staged.kind, staged.party_code)
+            where (sources.name, sources.kind, parties.code)
+                is distinct from (staged.name, staged.kind, staged.party_code)
             group by staged.slug, staged.name, staged.kind, staged.party_code, sources.name, sources.kind, parties.code
         """):
-            for field, here, there in (("name", row.name, row.there_name), ("kind", row.kind, row.there_kind),
-                                       ("party", row.party_code, row.there_party)):
+            for field, here, there in (
+                ("name", row.name, row.there_name),
+                ("kind", row.kind, row.there_kind),
+                ("party", row.party_code, row.there_party),
+            ):
                 if here != there:
                     add("sources.yaml", row.slug, field, here, there, row.campaigns, f"a shared source has one {field}")
         for row in self._execute("""
@@ -339,8 +468,15 @@ class CampaignWriter:
                 and (abs(staged.latitude - links.latitude) > 1e-6 or abs(staged.longitude - links.longitude) > 1e-6)
             order by staged.slug, campaigns.slug
         """):
-            add("places.yaml", row.slug, "coordinates", (row.latitude, row.longitude),
-                (row.there_latitude, row.there_longitude), row.campaign, "a shared place has one position")
+            add(
+                "places.yaml",
+                row.slug,
+                "coordinates",
+                (row.latitude, row.longitude),
+                (row.there_latitude, row.there_longitude),
+                row.campaign,
+                "a shared place has one position",
+            )
         for row in self._execute(f"""
             select staged.place_slug, areas.kind, areas.slug as here, others.slug as there, campaigns.slug as campaign
             from stg_place_areas as staged
@@ -354,29 +490,44 @@ class CampaignWriter:
             where staged.relation = 'in' and areas.kind in {sql_list(ADMINISTRATIVE_KINDS)}
             order by staged.place_slug, campaigns.slug
         """):
-            add("places.yaml", row.place_slug, "areas", row.here, row.there, row.campaign,
-                f"a place lies in one {row.kind}")
+            add(
+                "places.yaml",
+                row.place_slug,
+                "areas",
+                row.here,
+                row.there,
+                row.campaign,
+                f"a place lies in one {row.kind}",
+            )
         return problems
 
     # --- shared rows and the campaign's links to them --------------------------------------------
 
     def _parties_and_sides(self) -> None:
-        self._count("parties", """
+        self._count(
+            "parties",
+            """
             insert into core.parties (code, name)
             select code, name from stg_parties
             on conflict (code) do update set name = excluded.name
             where parties.name is distinct from excluded.name
             returning (xmax = 0) as inserted
-        """)
-        self._deleted("links", """
+        """,
+        )
+        self._deleted(
+            "links",
+            """
             delete from core.campaign_parties as links
             where links.campaign_id = :campaign_id
                 and links.party_id not in (
                     select parties.party_id from stg_parties as staged
                     inner join core.parties as parties on parties.code = staged.code
                 )
-        """)
-        self._count("links", """
+        """,
+        )
+        self._count(
+            "links",
+            """
             insert into core.campaign_parties (campaign_id, party_id, note)
             select :campaign_id, parties.party_id, staged.note
             from stg_parties as staged
@@ -384,15 +535,21 @@ class CampaignWriter:
             on conflict (campaign_id, party_id) do update set note = excluded.note
             where campaign_parties.note is distinct from excluded.note
             returning (xmax = 0) as inserted
-        """)
-        self._count("sides", """
+        """,
+        )
+        self._count(
+            "sides",
+            """
             insert into core.sides (slug, name)
             select slug, name from stg_sides
             on conflict (slug) do update set name = excluded.name
             where sides.name is distinct from excluded.name
             returning (xmax = 0) as inserted
-        """)
-        self._deleted("links", """
+        """,
+        )
+        self._deleted(
+            "links",
+            """
             delete from core.side_members as members
             where members.campaign_id = :campaign_id
                 and (members.party_id, members.side_id) not in (
@@ -401,23 +558,33 @@ class CampaignWriter:
                     inner join core.parties as parties on parties.code = staged.party_code
                     inner join core.sides as sides on sides.slug = staged.side_slug
                 )
-        """)
-        self._deleted("links", """
+        """,
+        )
+        self._deleted(
+            "links",
+            """
             delete from core.campaign_sides as links
             where links.campaign_id = :campaign_id
                 and links.side_id not in (
-                    select sides.side_id from stg_sides as staged inner join core.sides as sides on sides.slug = staged.slug
+                    select sides.side_id from stg_sides as staged
+                    inner join core.sides as sides on sides.slug = staged.slug
                 )
-        """)
-        self._count("links", """
+        """,
+        )
+        self._count(
+            "links",
+            """
             insert into core.campaign_sides (campaign_id, side_id, position)
             select :campaign_id, sides.side_id, staged.position
             from stg_sides as staged inner join core.sides as sides on sides.slug = staged.slug
             on conflict (campaign_id, side_id) do update set position = excluded.position
             where campaign_sides.position is distinct from excluded.position
             returning (xmax = 0) as inserted
-        """)
-        self._count("links", """
+        """,
+        )
+        self._count(
+            "links",
+            """
             insert into core.side_members (campaign_id, party_id, side_id)
             select :campaign_id, parties.party_id, sides.side_id
             from stg_side_members as staged
@@ -426,10 +593,13 @@ class CampaignWriter:
             on conflict (campaign_id, party_id) do update set side_id = excluded.side_id
             where side_members.side_id is distinct from excluded.side_id
             returning (xmax = 0) as inserted
-        """)
+        """,
+        )
 
     def _documents_and_sources(self) -> None:
-        self._count("documents", """
+        self._count(
+            "documents",
+            """
             insert into core.documents (
                 campaign_id, slug, kind, title, publisher, url, licence, retrieved_on, sha256, content, note
             )
@@ -444,8 +614,11 @@ class CampaignWriter:
                 is distinct from (excluded.kind, excluded.title, excluded.publisher, excluded.url, excluded.licence,
                     excluded.retrieved_on, excluded.sha256, excluded.note)
             returning (xmax = 0) as inserted
-        """)
-        self._count("sources", """
+        """,
+        )
+        self._count(
+            "sources",
+            """
             insert into core.sources (slug, name, kind, party_id)
             select staged.slug, staged.name, staged.kind, parties.party_id
             from stg_sources as staged
@@ -455,8 +628,11 @@ class CampaignWriter:
             where (sources.name, sources.kind, sources.party_id)
                 is distinct from (excluded.name, excluded.kind, excluded.party_id)
             returning (xmax = 0) as inserted
-        """)
-        self._count("sources", """
+        """,
+        )
+        self._count(
+            "sources",
+            """
             insert into core.sources (slug, name, kind, party_id, document_id)
             select 'narrative', replace(:narrative_name, '{title}', documents.title), 'narrative', null,
                 documents.document_id
@@ -465,8 +641,12 @@ class CampaignWriter:
             on conflict (document_id) where document_id is not null do update set name = excluded.name
             where sources.name is distinct from excluded.name
             returning (xmax = 0) as inserted
-        """, narrative_name=NARRATIVE_NAME)
-        self._temporary("stg_source_ids", """
+        """,
+            narrative_name=NARRATIVE_NAME,
+        )
+        self._temporary(
+            "stg_source_ids",
+            """
             select staged.slug as source_key, sources.source_id
             from stg_sources as staged
             inner join core.sources as sources on sources.slug = staged.slug and sources.document_id is null
@@ -475,13 +655,19 @@ class CampaignWriter:
             from core.documents as documents
             inner join core.sources as sources on sources.document_id = documents.document_id
             where documents.campaign_id = :campaign_id
-        """)
-        self._deleted("links", """
+        """,
+        )
+        self._deleted(
+            "links",
+            """
             delete from core.campaign_sources as links
             where links.campaign_id = :campaign_id
                 and links.source_id not in (select source_id from stg_source_ids)
-        """)
-        self._count("links", """
+        """,
+        )
+        self._count(
+            "links",
+            """
             insert into core.campaign_sources (campaign_id, source_id, note)
             select :campaign_id, ids.source_id, staged.note
             from stg_source_ids as ids
@@ -489,10 +675,13 @@ class CampaignWriter:
             on conflict (campaign_id, source_id) do update set note = excluded.note
             where campaign_sources.note is distinct from excluded.note
             returning (xmax = 0) as inserted
-        """)
+        """,
+        )
 
     def _places(self) -> None:
-        self._count("places", """
+        self._count(
+            "places",
+            """
             insert into core.places (slug, name, kind, latitude, longitude, coordinate_precision)
             select slug, name, kind, latitude, longitude, coordinate_precision from stg_places
             on conflict (slug) do update set
@@ -506,31 +695,44 @@ class CampaignWriter:
                     coalesce(excluded.longitude, places.longitude),
                     coalesce(excluded.coordinate_precision, places.coordinate_precision))
             returning (xmax = 0) as inserted
-        """)
-        self._temporary("stg_touched_places", """
+        """,
+        )
+        self._temporary(
+            "stg_touched_places",
+            """
             select place_id from core.campaign_places where campaign_id = :campaign_id
             union
-            select places.place_id from stg_places as staged inner join core.places as places on places.slug = staged.slug
-        """)
+            select places.place_id from stg_places as staged
+            inner join core.places as places on places.slug = staged.slug
+        """,
+        )
         # the campaign's reading of places it no longer lists goes with them
         for table in ("place_names", "place_areas"):
-            self._deleted(table, f"""
+            self._deleted(
+                table,
+                f"""
                 delete from core.{table} as rows
                 where rows.campaign_id = :campaign_id
                     and rows.place_id not in (
                         select places.place_id from stg_places as staged
                         inner join core.places as places on places.slug = staged.slug
                     )
-            """)
-        self._deleted("links", """
+            """,
+            )
+        self._deleted(
+            "links",
+            """
             delete from core.campaign_places as links
             where links.campaign_id = :campaign_id
                 and links.place_id not in (
                     select places.place_id from stg_places as staged
                     inner join core.places as places on places.slug = staged.slug
                 )
-        """)
-        self._count("links", """
+        """,
+        )
+        self._count(
+            "links",
+            """
             insert into core.campaign_places (
                 campaign_id, place_id, note, latitude, longitude, coordinate_precision,
                 coordinates_document_id, coordinates_url, coordinates_quote
@@ -553,10 +755,13 @@ class CampaignWriter:
                     excluded.coordinate_precision, excluded.coordinates_document_id,
                     excluded.coordinates_url, excluded.coordinates_quote)
             returning (xmax = 0) as inserted
-        """)
+        """,
+        )
         # the agreed position of every place this load touched: the one its
         # campaigns give (they agree, or the load stopped at the conflicts)
-        self._count("places", """
+        self._count(
+            "places",
+            """
             update core.places as places
             set latitude = agreed.latitude, longitude = agreed.longitude,
                 coordinate_precision = agreed.coordinate_precision
@@ -575,16 +780,22 @@ class CampaignWriter:
                 and (places.latitude, places.longitude, places.coordinate_precision)
                     is distinct from (agreed.latitude, agreed.longitude, agreed.coordinate_precision)
             returning false as inserted
-        """)
-        self._deleted("place_names", """
+        """,
+        )
+        self._deleted(
+            "place_names",
+            """
             delete from core.place_names as rows
             where rows.campaign_id = :campaign_id
                 and (rows.place_id, rows.name) not in (
                     select places.place_id, staged.name from stg_place_names as staged
                     inner join core.places as places on places.slug = staged.place_slug
                 )
-        """)
-        self._count("place_names", """
+        """,
+        )
+        self._count(
+            "place_names",
+            """
             insert into core.place_names (place_id, campaign_id, name, document_id, url, quote)
             select places.place_id, :campaign_id, staged.name, documents.document_id, staged.url, staged.quote
             from stg_place_names as staged
@@ -596,8 +807,11 @@ class CampaignWriter:
             where (place_names.document_id, place_names.url, place_names.quote)
                 is distinct from (excluded.document_id, excluded.url, excluded.quote)
             returning (xmax = 0) as inserted
-        """)
-        self._deleted("place_areas", """
+        """,
+        )
+        self._deleted(
+            "place_areas",
+            """
             delete from core.place_areas as rows
             where rows.campaign_id = :campaign_id
                 and (rows.place_id, rows.area_id) not in (
@@ -605,8 +819,11 @@ class CampaignWriter:
                     inner join core.places as places on places.slug = staged.place_slug
                     inner join core.places as areas on areas.slug = staged.area_slug
                 )
-        """)
-        self._count("place_areas", """
+        """,
+        )
+        self._count(
+            "place_areas",
+            """
             insert into core.place_areas (campaign_id, place_id, area_id, relation, document_id, url, quote)
             select :campaign_id, places.place_id, areas.place_id, staged.relation, documents.document_id,
                 staged.url, staged.quote
@@ -621,12 +838,15 @@ class CampaignWriter:
             where (place_areas.relation, place_areas.document_id, place_areas.url, place_areas.quote)
                 is distinct from (excluded.relation, excluded.document_id, excluded.url, excluded.quote)
             returning (xmax = 0) as inserted
-        """)
+        """,
+        )
 
     # --- owned rows ------------------------------------------------------------------------------
 
     def _claims(self) -> None:
-        self._count("claims", """
+        self._count(
+            "claims",
+            """
             insert into core.claims (
                 campaign_id, slug, document_id, source_id, kind, actor_party_id, target_party_id,
                 stated_earliest_on, stated_latest_on, stated_local_time, occurred_earliest_on, occurred_latest_on,
@@ -663,15 +883,21 @@ class CampaignWriter:
                     excluded.occurred_local_time, excluded.hedge, excluded.event_key, excluded.same_as_campaign,
                     excluded.same_as_slug, excluded.summary, excluded.quote, excluded.note)
             returning (xmax = 0) as inserted
-        """)
-        self._temporary("stg_claim_ids", """
+        """,
+        )
+        self._temporary(
+            "stg_claim_ids",
+            """
             select claims.slug, claims.claim_id
             from core.claims as claims
             inner join stg_claims as staged on staged.slug = claims.slug
             where claims.campaign_id = :campaign_id
-        """)
+        """,
+        )
         self._execute("create index on stg_claim_ids (slug)")
-        self._deleted("claim_places", """
+        self._deleted(
+            "claim_places",
+            """
             delete from core.claim_places as rows
             using stg_claim_ids as ids
             where rows.claim_id = ids.claim_id
@@ -681,8 +907,11 @@ class CampaignWriter:
                     inner join stg_claim_ids as ids on ids.slug = staged.claim_slug
                     inner join core.places as places on places.slug = staged.place_slug
                 )
-        """)
-        self._count("claim_places", """
+        """,
+        )
+        self._count(
+            "claim_places",
+            """
             insert into core.claim_places (claim_id, place_id, role, share_percent)
             select ids.claim_id, places.place_id, staged.role, staged.share_percent
             from stg_claim_places as staged
@@ -692,18 +921,30 @@ class CampaignWriter:
             where (claim_places.role, claim_places.share_percent)
                 is distinct from (excluded.role, excluded.share_percent)
             returning (xmax = 0) as inserted
-        """)
+        """,
+        )
         for table, date_prefix, extra in (
             ("denials", "denied", ("counter_statement",)),
             ("corroborations", "corroborated", ("kind",)),
         ):
-            columns = ["claim_id", "place_id", "document_id", "source_id", f"{date_prefix}_earliest_on",
-                       f"{date_prefix}_latest_on", "quote", *extra, "note"]
-            self._count(table, f"""
-                insert into core.{table} (campaign_id, slug, {', '.join(columns)})
+            columns = [
+                "claim_id",
+                "place_id",
+                "document_id",
+                "source_id",
+                f"{date_prefix}_earliest_on",
+                f"{date_prefix}_latest_on",
+                "quote",
+                *extra,
+                "note",
+            ]
+            self._count(
+                table,
+                f"""
+                insert into core.{table} (campaign_id, slug, {", ".join(columns)})
                 select :campaign_id, staged.slug, ids.claim_id, places.place_id, documents.document_id,
                     sources.source_id, staged.earliest_on, staged.latest_on, staged.quote,
-                    {', '.join('staged.' + column for column in extra)}, staged.note
+                    {", ".join("staged." + column for column in extra)}, staged.note
                 from stg_{table} as staged
                 inner join stg_claim_ids as ids on ids.slug = staged.claim_slug
                 left join core.places as places on places.slug = staged.place_slug
@@ -711,17 +952,34 @@ class CampaignWriter:
                     on documents.campaign_id = :campaign_id and documents.slug = staged.document
                 inner join stg_source_ids as sources on sources.source_key = staged.source_key
                 on conflict (campaign_id, slug) do update set
-                    {', '.join(f'{column} = excluded.{column}' for column in columns)}
-                where ({', '.join(f'{table}.{column}' for column in columns)})
-                    is distinct from ({', '.join(f'excluded.{column}' for column in columns)})
+                    {", ".join(f"{column} = excluded.{column}" for column in columns)}
+                where ({", ".join(f"{table}.{column}" for column in columns)})
+                    is distinct from ({", ".join(f"excluded.{column}" for column in columns)})
                 returning (xmax = 0) as inserted
-            """)
+            """,
+            )
 
     def _losses(self) -> None:
-        columns = ["document_id", "source_id", "as_of_date", "losing_party_id", "category", "equipment", "outcome",
-                   "quantity_low", "quantity_high", "qualifier", "place_id", "claim_id", "quote", "note"]
-        self._count("losses", f"""
-            insert into core.losses (campaign_id, slug, {', '.join(columns)})
+        columns = [
+            "document_id",
+            "source_id",
+            "as_of_date",
+            "losing_party_id",
+            "category",
+            "equipment",
+            "outcome",
+            "quantity_low",
+            "quantity_high",
+            "qualifier",
+            "place_id",
+            "claim_id",
+            "quote",
+            "note",
+        ]
+        self._count(
+            "losses",
+            f"""
+            insert into core.losses (campaign_id, slug, {", ".join(columns)})
             select :campaign_id, staged.slug, documents.document_id, sources.source_id, staged.as_of_date,
                 parties.party_id, staged.category, staged.equipment, staged.outcome, staged.quantity_low,
                 staged.quantity_high, staged.qualifier, places.place_id, claims.claim_id, staged.quote, staged.note
@@ -733,24 +991,33 @@ class CampaignWriter:
             left join core.places as places on places.slug = staged.place_slug
             left join core.claims as claims on claims.campaign_id = :campaign_id and claims.slug = staged.claim_slug
             on conflict (campaign_id, slug) do update set
-                {', '.join(f'{column} = excluded.{column}' for column in columns)}
-            where ({', '.join(f'losses.{column}' for column in columns)})
-                is distinct from ({', '.join(f'excluded.{column}' for column in columns)})
+                {", ".join(f"{column} = excluded.{column}" for column in columns)}
+            where ({", ".join(f"losses.{column}" for column in columns)})
+                is distinct from ({", ".join(f"excluded.{column}" for column in columns)})
             returning (xmax = 0) as inserted
-        """)
+        """,
+        )
 
     # --- what the files no longer hold ---------------------------------------------------------------
 
     def _stale(self) -> None:
         stale: dict[str, list[str]] = {}
-        for table, staged in (("claims", "stg_claims"), ("denials", "stg_denials"),
-                              ("corroborations", "stg_corroborations"), ("losses", "stg_losses"),
-                              ("documents", "stg_documents")):
-            keys = self._execute(f"""
+        for table, staged in (
+            ("claims", "stg_claims"),
+            ("denials", "stg_denials"),
+            ("corroborations", "stg_corroborations"),
+            ("losses", "stg_losses"),
+            ("documents", "stg_documents"),
+        ):
+            keys = (
+                self._execute(f"""
                 select slug from core.{table}
                 where campaign_id = :campaign_id and slug not in (select slug from {staged})
                 order by slug
-            """).scalars().all()
+            """)
+                .scalars()
+                .all()
+            )
             if keys:
                 stale[table] = list(keys)
         # shared rows: stale only when this campaign was their only user
@@ -778,7 +1045,10 @@ class CampaignWriter:
 
     def _remember_links(self) -> None:
         """The shared rows this campaign used before the load (for stale rows)."""
-        for table, links, column in (("places", "campaign_places", "place_id"), ("parties", "campaign_parties", "party_id")):
+        for table, links, column in (
+            ("places", "campaign_places", "place_id"),
+            ("parties", "campaign_parties", "party_id"),
+        ):
             self._temporary(
                 f"stg_was_linked_{table}", f"select {column} from core.{links} where campaign_id = :campaign_id"
             )

@@ -43,7 +43,7 @@ _REPLACED_TAGS = {
 }
 
 
-class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class StrictLoader(_BaseLoader):  # type: ignore[misc]
     """A safe loader with YAML 1.2-like scalars and no duplicate keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -161,7 +161,9 @@ def read_yaml(folder: Path, name: str, problems: Problems, required: bool = True
         problems.file(name, f"not UTF-8 text: {error}")
         return None
     if not text.strip():
-        problems.file(name, "is empty" + ("" if name != "campaign.yaml" else ": it describes the campaign (see seeds/README.md)"))
+        problems.file(
+            name, "is empty" + ("" if name != "campaign.yaml" else ": it describes the campaign (see seeds/README.md)")
+        )
         return None
     lines = text.splitlines()
     try:
@@ -169,7 +171,9 @@ def read_yaml(folder: Path, name: str, problems: Problems, required: bool = True
         content = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a safe loader
     except _Refused as refused:
         entry, field = _entry_and_field_at(lines, refused.mark.line)
-        problems.add(name, entry, field.replace("(YAML syntax)", "(YAML)"), f"line {refused.mark.line + 1}: {refused.message}")
+        problems.add(
+            name, entry, field.replace("(YAML syntax)", "(YAML)"), f"line {refused.mark.line + 1}: {refused.message}"
+        )
         return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)

@@ -283,7 +283,8 @@ PLACE_KINDS = (
     "road", "border", "valley", "airbase", "military_base", "oil_field", "gas_field", "hill", "facility",
 )
 CONTROL_CLAIM_KINDS = ("capture", "control", "withdrawal", "presence", "partial")
-CLAIM_KINDS = CONTROL_CLAIM_KINDS + (
+CLAIM_KINDS = (
+    *CONTROL_CLAIM_KINDS,
     "offensive", "advance", "clash", "siege", "encirclement", "shelling", "strike", "rocket_attack",
     "attack_attempt", "aircraft_downed", "retreat", "surrender", "footage", "ceasefire", "ceasefire_violation",
     "accusation", "admission", "appeal", "annexation", "mobilisation", "atrocity", "territory_gain", "statement",

@@ -23,12 +23,13 @@ select
 from core.campaign_parties as links
 inner join core.parties as parties
     on parties.party_id = links.party_id
-cross join lateral (
-    select exists (
-        select from core.campaign_sides as any_sides
-        where any_sides.campaign_id = links.campaign_id
-    ) as any_side
-) as has_sides
+cross join
+    lateral (
+        select exists(
+            select from core.campaign_sides as any_sides
+            where any_sides.campaign_id = links.campaign_id
+        ) as any_side
+    ) as has_sides
 left join core.side_members as members
     on
         members.campaign_id = links.campaign_id

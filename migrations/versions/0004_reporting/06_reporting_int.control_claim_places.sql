@@ -53,10 +53,10 @@ left join lateral (
     select
         min(corroborations.corroborated_latest_on) filter (
             where
-                sources.kind = 'narrative'
-                or sources.party_id is null
-                or source_sides.is_belligerent is not true
-                or source_sides.side_key is distinct from claims.actor_side_key
+            sources.kind = 'narrative'
+            or sources.party_id is null
+            or source_sides.is_belligerent is not true
+            or source_sides.side_key is distinct from claims.actor_side_key
         ) as confirmed_on,
         min(corroborations.corroborated_latest_on) as corroborated_on
     from core.corroborations as corroborations
@@ -71,8 +71,7 @@ left join lateral (
         and (corroborations.place_id is null or corroborations.place_id = claim_places.place_id)
 ) as supporting on true
 left join lateral (
-    select
-        min(denials.denied_latest_on) as denied_on
+    select min(denials.denied_latest_on) as denied_on
     from core.denials as denials
     inner join core.sources as sources
         on sources.source_id = denials.source_id

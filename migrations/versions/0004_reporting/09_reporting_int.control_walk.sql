@@ -92,9 +92,9 @@ language sql
 immutable
 parallel safe
 return
-    b.claim_id is null
-    or (a.rank, a.occurred_on, -a.depth, a.stated_on, a.claim_key)
-    > (b.rank, b.occurred_on, -b.depth, b.stated_on, b.claim_key);
+b.claim_id is null
+or (a.rank, a.occurred_on, -a.depth, a.stated_on, a.claim_key)
+> (b.rank, b.occurred_on, -b.depth, b.stated_on, b.claim_key);
 
 comment on function reporting_int.is_better_basis(reporting_int.walk_candidate, reporting_int.walk_candidate) is
 'True when candidate a is a better basis of control than b: higher rank, then later event, then nearer (direct before inherited), then later statement, then the claim''s natural key.';

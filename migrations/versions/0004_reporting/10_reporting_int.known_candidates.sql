@@ -20,12 +20,12 @@ language sql
 immutable
 parallel safe
 return
-    candidate.occurred_to <= coalesce(as_of, 'infinity')
-    and coalesce(candidate.stated_on, 'infinity') <= coalesce(known_by, 'infinity')
-    and (
-        candidate.depth = 0
-        or not coalesce(candidate.contradicted_on <= coalesce(known_by, 'infinity'), false)
-    );
+candidate.occurred_to <= coalesce(as_of, 'infinity')
+and coalesce(candidate.stated_on, 'infinity') <= coalesce(known_by, 'infinity')
+and (
+    candidate.depth = 0
+    or not coalesce(candidate.contradicted_on <= coalesce(known_by, 'infinity'), false)
+);
 
 comment on function reporting_int.is_known(derived.control_candidates, date, date) is
 'True when a control candidate counts for a day as_of as known by known_by (null: no limit): its event is certainly over, its statement certainly made, and (if inherited) its area claim not contradicted as known by then.';

@@ -56,9 +56,10 @@ place_days as (
     from core.campaign_places as links
     inner join core.campaigns as campaigns
         on campaigns.campaign_id = links.campaign_id
-    cross join lateral generate_series(
-        campaigns.period_start_on, campaigns.period_end_on, interval '1 day'
-    ) as series (day)
+    cross join
+        lateral generate_series(
+            campaigns.period_start_on, campaigns.period_end_on, interval '1 day'
+        ) as series (day)
 
     union
 

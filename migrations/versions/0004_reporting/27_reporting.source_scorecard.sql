@@ -19,8 +19,8 @@ statements as (
         claims.claim_kind,
         claims.is_control_claim,
         least(claims.claim_key, min(linked.claim_key)) as statement_key,
-        exists (select from core.denials as denials where denials.claim_id = claims.claim_id) as is_denied,
-        exists (
+        exists(select from core.denials as denials where denials.claim_id = claims.claim_id) as is_denied,
+        exists(
             select from core.corroborations as corroborations where corroborations.claim_id = claims.claim_id
         ) as is_corroborated
     from reporting_int.claim_details as claims
