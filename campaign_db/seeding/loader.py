@@ -44,13 +44,19 @@ def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFold
         connection.execute(text("select pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
         # the derived tables are rewritten once, after the writes, not after each statement
         connection.execute(text("set local campaign_db.defer_refresh = 'on'"))
-        for campaign in campaigns:
-            reports.append(CampaignWriter(connection, campaign).write())
-        changed_campaigns = [report.campaign for report in reports if report.changed]
-        if len(changed_campaigns) == 1:
-            connection.execute(text("select reporting_int.refresh_derived(:slug)"), {"slug": changed_campaigns[0]})
-        elif changed_campaigns:
-            connection.execute(text("select reporting_int.refresh_derived(null)"))
+        writers = [CampaignWriter(connection, campaign) for campaign in campaigns]
+        for writer in writers:
+            reports.append(writer.write())
+        changed = [writer for writer in writers if writer.report.changed]
+        if len(changed) == 1:
+            # one campaign: its scope and 'all', only for the places it touched when it can tell
+            connection.execute(
+                text("select reporting_int.refresh_derived(:slug, :places)"),
+                {"slug": changed[0].folder.slug, "places": changed[0].touched_place_ids()},
+            )
+        elif changed:
+            connection.execute(text("select reporting_int.refresh_derived(null, null)"))
+        changed_campaigns = [writer.folder.slug for writer in changed]
         connection.execute(text("set local campaign_db.defer_refresh = 'off'"))
         # Fresh statistics for what changed: the reporting views join these
         # tables several levels deep, and on never-analysed tables the planner
@@ -59,8 +65,8 @@ def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFold
         for table in sorted(_analysed_tables(changed)):
             connection.execute(text(f"analyze core.{table}"))
         if changed_campaigns:
-            connection.execute(text("analyze derived.place_lineage"))
-            connection.execute(text("analyze derived.control_candidates"))
+            for table in ("place_lineage", "control_candidates", "control_periods", "control_contests"):
+                connection.execute(text(f"analyze derived.{table}"))
     return reports
 
 

@@ -63,6 +63,10 @@ def _source_key(source: str, document: str) -> str:
     return source
 
 
+#: Tables whose change rewrites a campaign's whole derived scope.
+STRUCTURAL_TABLES = frozenset({"parties", "sides", "sources", "places", "links", "place_areas"})
+
+
 class CampaignWriter:
     """Writes one checked campaign folder in the caller's transaction."""
 
@@ -71,6 +75,9 @@ class CampaignWriter:
         self.folder = folder
         self.campaign_id = 0
         self.report = LoadReport(folder.folder, folder.slug)
+        self.structural = False
+        self.touched_claims: set[int] = set()
+        self.touched_places: set[int] = set()
 
     # --- plumbing -----------------------------------------------------------------------
 
@@ -78,12 +85,32 @@ class CampaignWriter:
         return self.connection.execute(text(sql), {"campaign_id": self.campaign_id, **parameters})
 
     def _count(self, table: str, sql: str, **parameters: Any) -> None:
-        """Run an upsert that returns ``inserted`` per row; add to the report."""
+        """Run an upsert that returns ``inserted`` per row; add to the report,
+        and note what the change touches for the derived tables."""
         rows = self._execute(sql, **parameters).all()
         counts = self.report.tables[table]
         inserted = sum(1 for row in rows if row.inserted)
         counts.inserted += inserted
         counts.updated += len(rows) - inserted
+        self._touches(table, rows)
+
+    def _touches(self, table: str, rows: Any) -> None:
+        """What changed rows mean for the derived tables: a change of a shared
+        or structural row (a party's side, a source's party, a place's areas)
+        rewrites the campaign's whole scope; a change of claims and their
+        evidence, only the places they name."""
+        if not rows:
+            return
+        if table in STRUCTURAL_TABLES:
+            self.structural = True
+        for row in rows:
+            if row is None:
+                continue
+            mapping = row._mapping
+            if "claim_id" in mapping:
+                self.touched_claims.add(mapping["claim_id"])
+            if "place_id" in mapping:
+                self.touched_places.add(mapping["place_id"])
 
     def _temporary(self, name: str, query: str) -> None:
         """A temporary table of the load (replacing the previous campaign's,
@@ -93,7 +120,25 @@ class CampaignWriter:
         self._execute(f"analyze {name}")
 
     def _deleted(self, table: str, sql: str, **parameters: Any) -> None:
-        self.report.tables[table].deleted += self._execute(sql, **parameters).rowcount
+        result = self._execute(sql, **parameters)
+        rows = result.all() if result.returns_rows else []
+        self.report.tables[table].deleted += len(rows) if result.returns_rows else result.rowcount
+        if rows or result.rowcount:
+            self._touches(table, rows or [None])
+
+    def touched_place_ids(self) -> list[int] | None:
+        """The places whose derived answers this load changed (None: all of the
+        campaign's scope), for reporting_int.refresh_derived."""
+        if self.structural:
+            return None
+        if self.touched_claims:
+            self.touched_places.update(
+                self.connection.execute(
+                    text("select distinct place_id from core.claim_places where claim_id = any(:ids)"),
+                    {"ids": sorted(self.touched_claims)},
+                ).scalars()
+            )
+        return sorted(self.touched_places)
 
     # --- staging --------------------------------------------------------------------------
 
@@ -882,7 +927,7 @@ class CampaignWriter:
                     excluded.stated_local_time, excluded.occurred_earliest_on, excluded.occurred_latest_on,
                     excluded.occurred_local_time, excluded.hedge, excluded.event_key, excluded.same_as_campaign,
                     excluded.same_as_slug, excluded.summary, excluded.quote, excluded.note)
-            returning (xmax = 0) as inserted
+            returning (xmax = 0) as inserted, claim_id
         """,
         )
         self._temporary(
@@ -907,6 +952,7 @@ class CampaignWriter:
                     inner join stg_claim_ids as ids on ids.slug = staged.claim_slug
                     inner join core.places as places on places.slug = staged.place_slug
                 )
+            returning rows.claim_id, rows.place_id
         """,
         )
         self._count(
@@ -920,7 +966,7 @@ class CampaignWriter:
             on conflict (claim_id, place_id) do update set role = excluded.role, share_percent = excluded.share_percent
             where (claim_places.role, claim_places.share_percent)
                 is distinct from (excluded.role, excluded.share_percent)
-            returning (xmax = 0) as inserted
+            returning (xmax = 0) as inserted, claim_id, place_id
         """,
         )
         for table, date_prefix, extra in (
@@ -955,7 +1001,7 @@ class CampaignWriter:
                     {", ".join(f"{column} = excluded.{column}" for column in columns)}
                 where ({", ".join(f"{table}.{column}" for column in columns)})
                     is distinct from ({", ".join(f"excluded.{column}" for column in columns)})
-                returning (xmax = 0) as inserted
+                returning (xmax = 0) as inserted, claim_id
             """,
             )
 

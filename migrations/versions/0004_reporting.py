@@ -59,7 +59,6 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("07_reporting_int.self_contradictions.sql", "view", "reporting_int.self_contradictions"),
     SqlObject("08_reporting_int.control_candidates.sql", "view", "reporting_int.control_candidates"),
     SqlObject("08b_derived.control_candidates.sql", "table", "derived.control_candidates"),
-    SqlObject("08c_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text)"),
     SqlObject("08c_reporting_int.refresh_derived.sql", "function", "reporting_int.base_tables_changed()"),
     SqlObject("09_reporting_int.control_walk.sql", "type", "reporting_int.walk_candidate"),
     SqlObject("09_reporting_int.control_walk.sql", "type", "reporting_int.walk_step"),
@@ -80,10 +79,19 @@ OBJECTS: tuple[SqlObject, ...] = (
         "10_reporting_int.known_candidates.sql", "function",
         "reporting_int.as_known(derived.control_candidates, date)",
     ),
-    SqlObject("11_reporting_int.control_steps.sql", "function", "reporting_int.control_walks(date, date, text)"),
+    SqlObject(
+        "11_reporting_int.control_steps.sql", "function", "reporting_int.control_walks(date, date, text, integer[])"
+    ),
     SqlObject("11_reporting_int.control_steps.sql", "view", "reporting_int.control_steps"),
     SqlObject("12_reporting_int.side_names.sql", "view", "reporting_int.side_names"),
-    SqlObject("13_reporting_int.control_answers.sql", "function", "reporting_int.control_answers(date, date, text)"),
+    SqlObject(
+        "13_reporting_int.control_answers.sql", "function", "reporting_int.control_answers(date, date, text, integer[])"
+    ),
+    SqlObject("13b_derived.control_periods.sql", "table", "derived.control_periods"),
+    SqlObject("13c_derived.control_contests.sql", "table", "derived.control_contests"),
+    SqlObject(
+        "13d_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])"
+    ),
     SqlObject("14_reporting.control_periods.sql", "view", "reporting.control_periods"),
     SqlObject("15_reporting.control_as_of.sql", "function", "reporting.control_as_of(date, date, text)"),
     SqlObject("16_reporting.control_daily.sql", "view", "reporting.control_daily"),
@@ -119,12 +127,12 @@ TRIGGERED_TABLES = (
 )
 
 #: Functions campaign_reader may not run (they write the derived tables).
-MAINTENANCE_FUNCTIONS = ("reporting_int.refresh_derived(text)", "reporting_int.base_tables_changed()")
+MAINTENANCE_FUNCTIONS = ("reporting_int.refresh_derived(text, integer[])", "reporting_int.base_tables_changed()")
 
 #: Building-block functions that read tables: they run as their owner.
 DEFINER_FUNCTIONS = (
-    "reporting_int.control_walks(date, date, text)",
-    "reporting_int.control_answers(date, date, text)",
+    "reporting_int.control_walks(date, date, text, integer[])",
+    "reporting_int.control_answers(date, date, text, integer[])",
 )
 
 
@@ -150,7 +158,7 @@ def upgrade() -> None:
             if sql_object.name not in MAINTENANCE_FUNCTIONS:
                 op.execute(f"grant execute on function {sql_object.name} to {READER_ROLE}")
     # derive from what the database already holds (a round-1 database upgraded in place)
-    op.execute("select reporting_int.refresh_derived(null)")
+    op.execute("select reporting_int.refresh_derived(null, null)")
 
 
 def downgrade() -> None:

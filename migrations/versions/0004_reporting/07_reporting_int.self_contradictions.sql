@@ -77,7 +77,7 @@ final as (
         min(captures.stated_on) as contradicted_on,
         count(*) as captured_places
     from area_claims
-    inner join reporting_int.place_lineage as lineage
+    inner join derived.place_lineage as lineage
         on
             lineage.scope = area_claims.scope
             and lineage.ancestor_id = area_claims.place_id

@@ -34,7 +34,7 @@ select
 from reporting_int.control_claim_places as claims
 inner join reporting_int.scopes as scopes
     on scopes.campaign_id is null or scopes.campaign_id = claims.campaign_id
-inner join reporting_int.place_lineage as lineage
+inner join derived.place_lineage as lineage
     on
         lineage.scope = scopes.scope
         and lineage.ancestor_id = claims.place_id

@@ -1,56 +1,9 @@
--- grain: functions and triggers with no rows of their own: they keep the
--- derived tables (one row per scope × place × area, one row per scope ×
--- place × candidate) equal to the rules:
--- reporting_int.refresh_derived(campaign) rewrites the rows of one
--- campaign's scope and of 'all' (null: every scope) from the reporting_int
--- views; statement triggers on the base tables call it for the campaigns a
--- statement touched, unless the session defers it (the seed loader sets
--- campaign_db.defer_refresh and calls refresh_derived once at the end of its
--- transaction).
-
-create function reporting_int.refresh_derived(for_campaign text)
-returns void
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $function$
-begin
-    if for_campaign is null then
-        delete from derived.place_lineage;
-        insert into derived.place_lineage (scope, place_id, ancestor_id, depth)
-        select lineage.scope, lineage.place_id, lineage.ancestor_id, lineage.depth
-        from reporting_int.place_lineage as lineage;
-        delete from derived.control_candidates;
-        insert into derived.control_candidates
-        select
-            candidates.scope, candidates.place_id, candidates.claim_id, candidates.claim_key,
-            candidates.basis_place_id, candidates.depth, candidates.claim_kind, candidates.actor_party_id,
-            candidates.actor_side_key, candidates.target_party_id, candidates.target_side_key,
-            candidates.occurred_to, candidates.stated_on, candidates.share_percent, candidates.confirmed_on,
-            candidates.denied_on, candidates.corroborated_on, candidates.contradicted_on
-        from reporting_int.control_candidates as candidates;
-        return;
-    end if;
-    delete from derived.place_lineage where scope in (for_campaign, 'all');
-    insert into derived.place_lineage (scope, place_id, ancestor_id, depth)
-    select lineage.scope, lineage.place_id, lineage.ancestor_id, lineage.depth
-    from reporting_int.place_lineage as lineage
-    where lineage.scope in (for_campaign, 'all');
-    delete from derived.control_candidates where scope in (for_campaign, 'all');
-    insert into derived.control_candidates
-    select
-        candidates.scope, candidates.place_id, candidates.claim_id, candidates.claim_key,
-        candidates.basis_place_id, candidates.depth, candidates.claim_kind, candidates.actor_party_id,
-        candidates.actor_side_key, candidates.target_party_id, candidates.target_side_key,
-        candidates.occurred_to, candidates.stated_on, candidates.share_percent, candidates.confirmed_on,
-        candidates.denied_on, candidates.corroborated_on, candidates.contradicted_on
-    from reporting_int.control_candidates as candidates
-    where candidates.scope in (for_campaign, 'all');
-end
-$function$;
-
-comment on function reporting_int.refresh_derived(text) is
-'Rewrite the derived tables (derived.*) of one campaign''s scope and of ''all'' from the rules (null: every scope). Called by the seed loader at the end of a load and by the triggers on the base tables.';
+-- grain: a trigger function and triggers with no rows of their own: after
+-- any statement on a base table the rules read, they rewrite the derived
+-- tables (one row per scope × place × area, × candidate, × period; see
+-- 13d_reporting_int.refresh_derived.sql), unless the session defers it (the
+-- seed loader and the importer set campaign_db.defer_refresh and refresh
+-- once, at the end of their transaction, for what they changed).
 
 -- after any statement on a base table the rules read: refresh every scope
 -- (the loader defers this and refreshes its campaign once, at the end)
@@ -64,7 +17,7 @@ begin
     if coalesce(current_setting('campaign_db.defer_refresh', true), '') = 'on' then
         return null;
     end if;
-    perform reporting_int.refresh_derived(null);
+    perform reporting_int.refresh_derived(null, null);
     return null;
 end
 $function$;

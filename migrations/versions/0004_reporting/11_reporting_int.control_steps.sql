@@ -7,7 +7,9 @@
 -- (one pass over reporting_int.control_candidates, grouped by place);
 -- reporting_int.control_steps is the walk with everything known today.
 
-create function reporting_int.control_walks(as_of date, known_by date, for_scope text)
+create function reporting_int.control_walks(
+    as_of date, known_by date, for_scope text, for_places integer[] default null
+)
 returns table (
     scope text,
     place_id integer,
@@ -54,6 +56,7 @@ as $function$
         from derived.control_candidates as candidates
         where
             (for_scope is null or candidates.scope = for_scope)
+            and (for_places is null or candidates.place_id = any(for_places))
             and reporting_int.is_known(candidates, as_of, known_by)
         group by
             candidates.scope,
@@ -62,8 +65,8 @@ as $function$
     cross join lateral reporting_int.control_walk(walked.known) as steps
 $function$;
 
-comment on function reporting_int.control_walks(date, date, text) is
-'Every place of a scope (null: every scope) walked on its control candidates with events certainly over by as_of, as known by known_by (null: no limit): the steps of reporting_int.control_walk for each place.';
+comment on function reporting_int.control_walks(date, date, text, integer[]) is
+'Every place of a scope (null: every scope; for_places: only those) walked on its control candidates with events certainly over by as_of, as known by known_by (null: no limit): the steps of reporting_int.control_walk for each place.';
 
 create view reporting_int.control_steps as
 
@@ -84,4 +87,4 @@ select
     walks.counter_side_key,
     walks.counter_kind,
     walks.counter_share_percent
-from reporting_int.control_walks(null, null, null) as walks;
+from reporting_int.control_walks(null, null, null, null) as walks;

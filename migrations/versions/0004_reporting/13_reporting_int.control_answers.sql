@@ -10,7 +10,9 @@
 -- and side, the basis claim and its claimant, the counter-claim. A period
 -- runs from `valid_from` (included) to `valid_to` (excluded; null = open).
 
-create function reporting_int.control_answers(as_of date, known_by date, for_scope text)
+create function reporting_int.control_answers(
+    as_of date, known_by date, for_scope text, for_places integer[] default null
+)
 returns table (
     campaign text,
     campaign_title text,
@@ -95,7 +97,7 @@ as $function$
             walks.counter_side_key,
             walks.counter_kind,
             walks.counter_share_percent
-        from reporting_int.control_walks(as_of, known_by, for_scope) as walks
+        from reporting_int.control_walks(as_of, known_by, for_scope, for_places) as walks
         where walks.event = 'state'
     ) as periods
     inner join reporting_int.scopes as scopes
@@ -119,5 +121,5 @@ as $function$
     where as_of is null or periods.valid_to is null
 $function$;
 
-comment on function reporting_int.control_answers(date, date, text) is
-'Control periods of every place of a scope (null: every scope) as known by known_by; with as_of, the period covering as_of only. The one query behind reporting.control_periods and reporting.control_as_of.';
+comment on function reporting_int.control_answers(date, date, text, integer[]) is
+'Control periods of every place of a scope (null: every scope; for_places: only those) as known by known_by; with as_of, the period covering as_of only. The one query behind reporting.control_periods and reporting.control_as_of.';

@@ -2,8 +2,10 @@
 -- day `as_of`, as known on day `known_by` (null: everything known today),
 -- in the scope `campaign` (a campaign's slug or 'all'; null: every scope).
 --
--- The same query as reporting.control_periods (reporting_int.control_answers),
--- asked for one day and one cut-off. Only statements certainly made by
+-- With everything known, the period covering `as_of` in the periods kept as
+-- a table (derived.control_periods, what reporting.control_periods shows);
+-- with a cut-off, the rules walked on what was known then
+-- (reporting_int.control_answers, the query those periods are kept from). Only statements certainly made by
 -- `known_by` count (the latest possible day of the statement is on or
 -- before it): claims, denials, corroborations and the captures that
 -- contradict an area claim alike.
@@ -49,6 +51,45 @@ security definer
 set search_path = pg_catalog, pg_temp
 set jit = off
 as $function$
+    -- everything known: the periods kept as a table (one index range scan)
+    select
+        periods.campaign,
+        periods.campaign_title,
+        periods.place_id,
+        periods.place_name,
+        periods.place_kind,
+        periods.district,
+        periods.controller,
+        periods.controller_code,
+        periods.controller_side,
+        periods.since,
+        periods.basis,
+        periods.status,
+        periods.evidence,
+        periods.claim_id,
+        periods.claimant,
+        periods.claimant_party,
+        periods.basis_place_id,
+        periods.basis_place_name,
+        periods.counter_claim_id,
+        periods.counter_claimant,
+        periods.counter_side,
+        periods.counter_kind,
+        periods.share_percent,
+        periods.district_id,
+        periods.is_settlement,
+        periods.place_slug,
+        periods.claim_slug
+    from derived.control_periods as periods
+    where
+        $2 is null
+        and ($3 is null or periods.campaign = $3)
+        and periods.valid_from <= $1
+        and (periods.valid_to is null or $1 < periods.valid_to)
+
+    union all
+
+    -- as known on an earlier day: the rules walked on what was known then
     select
         answers.campaign,
         answers.campaign_title,
@@ -78,9 +119,7 @@ as $function$
         answers.place_slug,
         answers.claim_slug
     from reporting_int.control_answers($1, $2, $3) as answers
-    order by
-        answers.campaign,
-        answers.place_id
+    where $2 is not null
 $function$;
 
 comment on function reporting.control_as_of(date, date, text) is

@@ -2,7 +2,7 @@
 -- place for the same days (contest kind 'conflicting_control'), each row
 -- naming the other claim; the places they disputed are listed together.
 --
--- Found by the control walk (reporting_int.control_steps, 'contest' steps):
+-- Found by the control walk ('contest' steps, kept in derived.control_contests):
 -- a capture, control or partial claim that did not take a place over from
 -- the holder's basis claim, on the same day or while the holder's claim
 -- stood. Both directions are listed. Within a campaign: its own walk. Over
@@ -16,22 +16,20 @@ with
 pairs as (
 
     select
-        steps.scope,
-        steps.claim_id,
-        steps.counter_claim_id,
-        steps.place_id
-    from reporting_int.control_steps as steps
-    where steps.event = 'contest'
+        contests.scope,
+        contests.claim_id,
+        contests.counter_claim_id,
+        contests.place_id
+    from derived.control_contests as contests
 
     union
 
     select
-        steps.scope,
-        steps.counter_claim_id as claim_id,
-        steps.claim_id as counter_claim_id,
-        steps.place_id
-    from reporting_int.control_steps as steps
-    where steps.event = 'contest'
+        contests.scope,
+        contests.counter_claim_id as claim_id,
+        contests.claim_id as counter_claim_id,
+        contests.place_id
+    from derived.control_contests as contests
 
 ),
 

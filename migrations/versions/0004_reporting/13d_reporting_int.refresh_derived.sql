@@ -1,0 +1,106 @@
+-- grain: a function with no rows of its own: it rewrites the derived tables
+-- (one row per scope × place × area, × candidate, × control period, ×
+-- contest) for one campaign's scope and 'all' (null: every scope), and
+-- within them, when `for_places` is given, only for those places and every
+-- place inside them (an area claim reaches them).
+--
+-- The rules are the reporting_int views and control_walk: a refreshed row is
+-- exactly what the rules say, and a test compares every derived table with
+-- the rules computed from scratch.
+
+create function reporting_int.refresh_derived(for_campaign text, for_places integer[] default null)
+returns void
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $function$
+declare
+    scopes text[] := case when for_campaign is null then null else array[for_campaign, 'all'] end;
+    places integer[];
+begin
+    if for_places is null then
+        -- a whole scope: its lineage first (an area membership that changed
+        -- moves places into or out of areas), then everything built on it
+        delete from derived.place_lineage
+        where scopes is null or scope = any(scopes);
+        insert into derived.place_lineage (scope, place_id, ancestor_id, depth)
+        select lineage.scope, lineage.place_id, lineage.ancestor_id, lineage.depth
+        from reporting_int.place_lineage as lineage
+        where scopes is null or lineage.scope = any(scopes);
+    else
+        -- some places (the lineage has not changed): those, every place
+        -- inside them, and every place inside an area above them that a
+        -- control claim names (a capture inside an area can contradict the
+        -- area's claim, which every place of the area inherits)
+        select array_agg(distinct inside.place_id) into places
+        from derived.place_lineage as touched
+        inner join derived.place_lineage as inside
+            on
+                inside.scope = touched.scope
+                and inside.ancestor_id = touched.ancestor_id
+        where
+            (scopes is null or touched.scope = any(scopes))
+            and touched.place_id = any(for_places)
+            and (
+                touched.depth = 0
+                or exists (
+                    select from derived.control_candidates as area_claims
+                    where
+                        area_claims.scope = touched.scope
+                        and area_claims.place_id = touched.ancestor_id
+                        and area_claims.depth = 0
+                )
+            );
+        places := coalesce(places, '{}') || for_places;
+    end if;
+
+    delete from derived.control_candidates as candidates
+    where
+        (scopes is null or candidates.scope = any(scopes))
+        and (places is null or candidates.place_id = any(places));
+    insert into derived.control_candidates
+    select
+        candidates.scope, candidates.place_id, candidates.claim_id, candidates.claim_key,
+        candidates.basis_place_id, candidates.depth, candidates.claim_kind, candidates.actor_party_id,
+        candidates.actor_side_key, candidates.target_party_id, candidates.target_side_key,
+        candidates.occurred_to, candidates.stated_on, candidates.share_percent, candidates.confirmed_on,
+        candidates.denied_on, candidates.corroborated_on, candidates.contradicted_on
+    from reporting_int.control_candidates as candidates
+    where
+        (scopes is null or candidates.scope = any(scopes))
+        and (places is null or candidates.place_id = any(places));
+
+    delete from derived.control_periods as periods
+    where
+        (scopes is null or periods.campaign = any(scopes))
+        and (places is null or periods.place_id = any(places));
+    delete from derived.control_contests as contests
+    where
+        (scopes is null or contests.scope = any(scopes))
+        and (places is null or contests.place_id = any(places));
+    insert into derived.control_periods (
+        campaign, campaign_title, place_id, place_name, place_kind, district, controller, controller_code,
+        controller_side, valid_from, valid_to, since, basis, status, evidence, claim_id, claimant, claimant_party,
+        basis_place_id, basis_place_name, counter_claim_id, counter_claimant, counter_side, counter_kind,
+        share_percent, district_id, is_settlement, place_slug, claim_slug
+    )
+    select
+        answers.campaign, answers.campaign_title, answers.place_id, answers.place_name, answers.place_kind,
+        answers.district, answers.controller, answers.controller_code, answers.controller_side,
+        answers.valid_from, answers.valid_to, answers.since, answers.basis, answers.status, answers.evidence,
+        answers.claim_id, answers.claimant, answers.claimant_party, answers.basis_place_id,
+        answers.basis_place_name, answers.counter_claim_id, answers.counter_claimant, answers.counter_side,
+        answers.counter_kind, answers.share_percent, answers.district_id, answers.is_settlement,
+        answers.place_slug, answers.claim_slug
+    from unnest(coalesce(scopes, array(select scopes.scope from reporting_int.scopes as scopes))) as scope_list (scope)
+    cross join lateral reporting_int.control_answers(null, null, scope_list.scope, places) as answers;
+    insert into derived.control_contests (scope, place_id, day, claim_id, counter_claim_id)
+    select distinct walks.scope, walks.place_id, walks.day, walks.claim_id, walks.counter_claim_id
+    from unnest(coalesce(scopes, array(select scopes.scope from reporting_int.scopes as scopes))) as scope_list (scope)
+    cross join lateral reporting_int.control_walks(null, null, scope_list.scope, places) as walks
+    where walks.event = 'contest';
+end
+$function$;
+
+comment on function reporting_int.refresh_derived(text, integer[]) is
+'Rewrite the derived tables (derived.*) of one campaign''s scope and of ''all'' (null: every scope) from the rules; with for_places, only for those places and every place inside them. Called by the seed loader and the importer at the end of a load, and by the triggers on the base tables.';
