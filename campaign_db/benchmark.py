@@ -1,244 +1,669 @@
-"""Query plans and timings of the two heaviest reports: control as of one
-day, and the contested claims.
+"""The war-scale benchmark: every figure a database of a whole war must meet,
+each measured against its floor or its peers in the same run.
 
-The point is to see that they stay set-based as a campaign grows: every
-claim is read a few times per query, never once per place. For the
-function, the plan that matters is the one of the query it executes, which
-a plain EXPLAIN shows only as one "Function Scan": it is captured with
-auto_explain (nested statements) when the server lets this session load it,
-else by explaining that query with the arguments filled in.
+``run`` creates a database of its own on the server, migrates it, loads the
+shipped campaigns, writes a synthetic campaign of the size asked
+(``campaign_db.synthetic``) and imports it through ``campaign-db import``'s
+path, then measures. Ratios are taken in one run because the machine is
+shared: a figure and its baseline are timed alternately, medians of
+``runs``. Every query's rows are all fetched.
+
+The baselines:
+
+- *floor* of a control map: the periods covering the day read straight
+  from their index (``derived.control_periods``, no column computed or
+  joined): the least any answer kept per place can cost;
+- *pandas* and *duckdb*: the same question answered in memory by a peer
+  from the claim–place rows (the latest control claim of each place whose
+  event is over by the day: a simpler rule than ours, so a lower bound of
+  what they would need), data loaded beforehand and not timed;
+- *plain scan*: a table holding the view's rows, read whole;
+- *raw COPY*: the claims file copied into an unindexed table of text
+  columns, no check, no key, no derivation.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import json
+import importlib
+import os
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import psycopg
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL
 
-#: Relations whose scans must not repeat once per place.
-CLAIM_TABLES = ("claims", "claim_places")
+from . import config, migrate
+from .importing import import_files
+from .seeding import default_seed_folders, load_campaigns, read_campaign
+from .synthetic import write_synthetic
 
-
-@dataclass(frozen=True)
-class PlanNode:
-    """One node of an executed plan, with its own time (children excluded)
-    and the rows it read (returned plus removed by its filters, all loops)."""
-
-    label: str
-    loops: int
-    rows: int
-    total_ms: float
-    own_ms: float
-    rows_read: int
+SYNTHETIC_SLUG = "synthetic-war"
+#: the shipped campaign whose contests are asked for "one campaign" in a database that also holds the war
+SMALL_CAMPAIGN = "aras-valley"
 
 
 @dataclass
-class Measurement:
-    """What one query cost."""
+class Figure:
+    """One measured figure: the query's median seconds, its baseline's, and
+    whether the goal (a ratio, or seconds when there is no baseline) is met."""
 
-    title: str
-    sql: str
-    rows: int = 0
-    planning_ms: float = 0.0
-    execution_ms: float = 0.0
-    shared_hit: int = 0
-    shared_read: int = 0
-    temp_written: int = 0
-    jit_ms: float = 0.0
-    plan_source: str = ""
-    nodes: list[PlanNode] = field(default_factory=list)
-    plan_text: list[str] = field(default_factory=list)
-    runs_ms: list[float] = field(default_factory=list)
-    claim_rows: int = 0  # rows in claims + claim_places
+    measure: str
+    seconds: float
+    baseline: str | None
+    baseline_seconds: float | None
+    ratio: float | None
+    goal: str
+    met: bool | None
+    rows: int | None = None
+    temp_mb: float | None = None
+    note: str = ""
 
-    @property
-    def claim_rows_read(self) -> int:
-        """Rows the plan read from claims and claim_places, all scans and
-        loops together: a query that re-read every claim once per place
-        would read about (places × claim_rows)."""
-        return sum(
-            node.rows_read for node in self.nodes
-            if any(node.label.split(" using ")[0].endswith(f" on {table}") for table in CLAIM_TABLES)
-        )
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
-def middle_day(connection: psycopg.Connection) -> dt.date:
-    """The median day of the captures: mid-campaign, where control is most
-    mixed."""
-    row = connection.execute(
-        "select percentile_disc(0.5) within group (order by occurred_latest_on) from core.claims where kind = 'capture'"
-    ).fetchone()
-    return row[0] if row and row[0] else dt.date.today()
+Say = Callable[[str], None]
 
 
-def claim_rows(connection: psycopg.Connection) -> int:
-    row = connection.execute(
-        "select (select count(*) from core.claims) + (select count(*) from core.claim_places)"
-    ).fetchone()
+def _median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def _fetch_all(connection: psycopg.Connection[Any], sql: str, parameters: Any = None) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, parameters)
+        return len(cursor.fetchall())
+
+
+def _temp_bytes(connection: psycopg.Connection[Any]) -> int:
+    """Bytes of temporary files this database has written (server statistics)."""
+    if connection.info.server_version >= 150000:
+        connection.execute("select pg_stat_force_next_flush()")
+    connection.execute("select pg_stat_clear_snapshot()")
+    row = connection.execute("select temp_bytes from pg_stat_database where datname = current_database()").fetchone()
     return int(row[0]) if row else 0
 
 
-def measure_control_as_of(connection: psycopg.Connection, as_of: dt.date, runs: int) -> Measurement:
-    sql = "select * from reporting.control_as_of(%s)"
-    measurement = Measurement(f"reporting.control_as_of('{as_of.isoformat()}')", sql, claim_rows=claim_rows(connection))
-    _explain_function(connection, measurement, as_of)
-    measurement.runs_ms = _time_runs(connection, sql, (as_of,), runs, measurement)
-    return measurement
+def _alternate(runs: int, *timed: Callable[[], Any]) -> list[list[float]]:
+    """Time each callable ``runs`` times, alternating, after one warm-up run each."""
+    for function in timed:
+        function()
+    samples: list[list[float]] = [[] for _ in timed]
+    for _ in range(runs):
+        for index, function in enumerate(timed):
+            started = time.perf_counter()
+            function()
+            samples[index].append(time.perf_counter() - started)
+    return samples
 
 
-def measure_contested_claims(connection: psycopg.Connection, runs: int) -> Measurement:
-    sql = "select * from reporting.contested_claims"
-    measurement = Measurement("reporting.contested_claims", sql, claim_rows=claim_rows(connection))
-    plan = _explain(connection, sql, ())
-    _read_plan(measurement, plan, "EXPLAIN (ANALYZE, BUFFERS) of the view")
-    measurement.runs_ms = _time_runs(connection, sql, (), runs, measurement)
-    return measurement
+def _ratio_figure(
+    measure: str,
+    seconds: float,
+    baseline: str,
+    baseline_seconds: float,
+    goal_ratio: float,
+    goal: str,
+    rows: int | None = None,
+    temp_mb: float | None = None,
+    note: str = "",
+    strictly_below: bool = False,
+) -> Figure:
+    ratio = seconds / baseline_seconds if baseline_seconds > 0 else float("inf")
+    met = ratio < goal_ratio if strictly_below else ratio <= goal_ratio
+    return Figure(measure, seconds, baseline, baseline_seconds, ratio, goal, met, rows, temp_mb, note)
 
 
-def _explain(connection: psycopg.Connection, sql: str, parameters: Any) -> dict[str, Any]:
-    row = connection.execute(f"explain (analyze, buffers, format json) {sql}", parameters).fetchone()
-    assert row is not None
-    document = row[0] if not isinstance(row[0], str) else json.loads(row[0])
-    return dict(document[0])
+# --- building the data ------------------------------------------------------------------------------
 
 
-def _explain_function(connection: psycopg.Connection, measurement: Measurement, as_of: dt.date) -> None:
-    """The body's executed plan: from auto_explain if it can be loaded, else
-    by explaining the body with the arguments written in."""
-    captured: list[str] = []
-
-    def keep(diagnostic: psycopg.errors.Diagnostic) -> None:
-        if diagnostic.message_primary and "Query Text" in diagnostic.message_primary:
-            captured.append(diagnostic.message_primary)
-
+@contextlib.contextmanager
+def scratch_database(server: URL, keep: bool, say: Say) -> Iterator[URL]:
+    """A database of its own on ``server``, dropped afterwards unless ``keep``."""
+    url = server.set(database=f"campaign_db_benchmark_{uuid.uuid4().hex[:8]}")
+    admin = config.to_libpq(server, hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'create database "{url.database}"')
     try:
-        with connection.transaction():
-            connection.execute("load 'auto_explain'")
-            for setting, value in (
-                ("auto_explain.log_min_duration", "0"), ("auto_explain.log_analyze", "on"),
-                ("auto_explain.log_buffers", "on"), ("auto_explain.log_nested_statements", "on"),
-                ("auto_explain.log_format", "json"), ("client_min_messages", "log"),
-            ):
-                connection.execute(f"set local {setting} = {value}")
-            connection.add_notice_handler(keep)
-            try:
-                connection.execute(measurement.sql, (as_of,)).fetchall()
-            finally:
-                connection.remove_notice_handler(keep)
-    except psycopg.Error:
-        captured.clear()
-    nested = [message for message in captured if "reporting_int.control_candidates" in message]
-    if nested:
-        document = json.loads(nested[0][nested[0].index("{"):])
-        _read_plan(measurement, document, "auto_explain: the query the function executes, as it ran")
-        return
+        yield url
+    finally:
+        if keep:
+            say(f"kept: {config.to_libpq(url)}")
+        else:
+            with psycopg.connect(admin, autocommit=True) as connection:
+                connection.execute(f'drop database if exists "{url.database}" with (force)')
+
+
+def _engine(url: URL) -> Any:
+    return create_engine(url.set(drivername="postgresql+psycopg"), future=True)
+
+
+def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) -> tuple[list[Figure], dict[str, Any]]:
+    """Migrate, load the shipped campaigns, write and import the synthetic
+    war; the import figures and facts about the data."""
+    engine = _engine(url)
+    facts: dict[str, Any] = {}
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+        with engine.begin() as connection:
+            load_campaigns(connection, default_seed_folders())
+        started = time.perf_counter()
+        files = write_synthetic(folder, places=places, links=links, seed=seed, file_format="csv")
+        say(
+            f"synthetic war: {files.places} places, {files.claims} claims, {files.links} claim-place links, "
+            f"{files.responses} denials and corroborations, written in {time.perf_counter() - started:.1f} s "
+            f"({files.claims_file.stat().st_size / 1e6:.0f} MB of CSV)"
+        )
+        facts.update(places=files.places, claims=files.claims, links=files.links, responses=files.responses)
+        libpq = config.to_libpq(url, hide_password=False)
+        copy_seconds = _raw_copy(libpq, files.claims_file)
+        say(f"raw COPY of {files.claims_file.name} into an unindexed text table: {copy_seconds:.1f} s")
+        phases: dict[str, float] = {}
+        started = time.perf_counter()
+        campaign = read_campaign(folder)
+        with engine.connect() as connection:
+            report = import_files(
+                connection,
+                campaign,
+                claims=[files.claims_file],
+                places=[files.places_file],
+                responses=[files.responses_file],
+                on_phase=lambda name, seconds: say(f"  import: {name}: {seconds:.1f} s"),
+            )
+        import_seconds = time.perf_counter() - started
+        phases = report.phases
+        rows = report.load.tables["claim_places"].in_files
+        say(f"import: {rows} claim-place rows in {import_seconds:.1f} s ({rows / import_seconds:,.0f} rows/s)")
+        facts["import_phases"] = phases
+        with psycopg.connect(libpq, autocommit=True) as connection:
+            started = time.perf_counter()
+            connection.execute("vacuum (analyze)")
+            say(f"vacuum (analyze) after the import: {time.perf_counter() - started:.1f} s (not in the import's time)")
+    finally:
+        engine.dispose()
+    rate = rows / import_seconds
+    copy_rate = rows / copy_seconds
+    figures = [
+        Figure(
+            "import: claim-place rows/s end to end",
+            import_seconds,
+            None,
+            None,
+            None,
+            ">= 100000 rows/s",
+            rate >= 100_000,
+            rows,
+            note=f"{rate:,.0f} rows/s",
+        ),
+        Figure(
+            "import vs raw COPY of the same file (rate ratio)",
+            import_seconds,
+            "raw COPY into an unindexed table",
+            copy_seconds,
+            copy_seconds / import_seconds,
+            ">= 0.3 (import rate / COPY rate)",
+            copy_seconds / import_seconds >= 0.3,
+            rows,
+            note=f"COPY {copy_rate:,.0f} rows/s",
+        ),
+    ]
+    return figures, facts
+
+
+def _raw_copy(libpq: str, path: Path) -> float:
+    with psycopg.connect(libpq) as connection:
+        header = path.open(encoding="utf-8").readline().strip().split(",")
+        columns = ", ".join(f"{name.strip(chr(34))} text" for name in header)
+        connection.execute(f"create unlogged table raw_copy ({columns})")
+        connection.commit()
+        started = time.perf_counter()
+        with connection.cursor() as cursor, cursor.copy("copy raw_copy from stdin (format csv, header)") as copy:
+            with path.open("rb") as file:
+                while chunk := file.read(8 << 20):
+                    copy.write(chunk)
+        connection.commit()
+        seconds = time.perf_counter() - started
+        connection.execute("drop table raw_copy")
+        connection.commit()
+    return seconds
+
+
+# --- the queries ----------------------------------------------------------------------------------
+
+
+def _middle_day(connection: psycopg.Connection[Any], campaign: str) -> dt.date:
     row = connection.execute(
-        "select prosrc from pg_catalog.pg_proc where oid = 'reporting.control_as_of(date, date)'::regprocedure"
+        "select period_start_on + (period_end_on - period_start_on) / 2 from core.campaigns where slug = %s",
+        (campaign,),
     ).fetchone()
     assert row is not None
-    query = str(row[0]).split("$query$")[1]  # the query the function executes; $1 = as_of, $2 = known_by
-    query = query.replace("$1", "%(as_of)s::date").replace("$2", "null::date")
-    with connection.transaction():
-        connection.execute("set local jit = off")  # as the function itself sets
-        document = _explain(connection, query, {"as_of": as_of})
-    _read_plan(measurement, document, "EXPLAIN (ANALYZE, BUFFERS) of the query the function executes")
+    return row[0]  # type: ignore[no-any-return]
 
 
-def _read_plan(measurement: Measurement, document: dict[str, Any], source: str) -> None:
-    plan = document["Plan"]
-    measurement.plan_source = source
-    measurement.planning_ms = float(document.get("Planning Time", 0.0))
-    measurement.execution_ms = float(document.get("Execution Time", plan.get("Actual Total Time", 0.0)))
-    measurement.shared_hit = int(plan.get("Shared Hit Blocks", 0))
-    measurement.shared_read = int(plan.get("Shared Read Blocks", 0))
-    measurement.temp_written = int(plan.get("Temp Written Blocks", 0))
-    measurement.jit_ms = float(document.get("JIT", {}).get("Timing", {}).get("Total", 0.0))
-    measurement.nodes = list(_nodes(plan))
-    measurement.plan_text = list(_plan_lines(plan))
+CONTROL_MAP = "select * from reporting.control_as_of(%s, %s, %s)"
+FLOOR = (
+    "select place_id, controller_code from derived.control_periods "
+    "where campaign = %s and valid_from <= %s and (valid_to is null or %s < valid_to)"
+)
+PEER_ROWS = """
+    select claim_places.place_id, claims.occurred_latest_on as occurred_to, claims.actor_party_id
+    from core.claims as claims
+    inner join core.campaigns as campaigns on campaigns.campaign_id = claims.campaign_id
+    inner join core.claim_places as claim_places on claim_places.claim_id = claims.claim_id
+    where campaigns.slug = %s and claims.kind in ('capture', 'control', 'withdrawal', 'presence', 'partial')
+        and claim_places.role = 'subject' and claims.occurred_latest_on is not null
+"""
+DUCKDB_MAP = """
+    select place_id, arg_max(actor_party_id, occurred_to) as controller
+    from claim_rows where occurred_to <= ? group by place_id
+"""
 
 
-def _label(node: dict[str, Any]) -> str:
-    label = str(node["Node Type"])
-    if "Relation Name" in node:
-        label += f" on {node['Relation Name']}"
-    elif "CTE Name" in node:
-        label += f" on CTE {node['CTE Name']}"
-    if "Index Name" in node:
-        label += f" using {node['Index Name']}"
-    return label
-
-
-def _node_total(node: dict[str, Any]) -> float:
-    return float(node.get("Actual Total Time", 0.0)) * int(node.get("Actual Loops", 1) or 1)
-
-
-def _nodes(node: dict[str, Any]) -> Iterator[PlanNode]:
-    children = node.get("Plans", [])
-    total = _node_total(node)
-    own = max(0.0, total - sum(_node_total(child) for child in children if child.get("Parent Relationship") != "InitPlan"))
-    loops = int(node.get("Actual Loops", 1) or 1)
-    removed = sum(int(node.get(key, 0)) for key in ("Rows Removed by Filter", "Rows Removed by Index Recheck"))
-    rows = int(node.get("Actual Rows", 0))
-    yield PlanNode(_label(node), loops, rows, total, own, (rows + removed) * loops)
-    for child in children:
-        yield from _nodes(child)
-
-
-def _plan_lines(node: dict[str, Any], depth: int = 0) -> Iterator[str]:
-    loops = int(node.get("Actual Loops", 1) or 1)
-    yield (
-        f"{'  ' * depth}-> {_label(node)}  rows={node.get('Actual Rows', 0)} loops={loops} "
-        f"time={float(node.get('Actual Total Time', 0.0)):.1f}ms"
+def control_figures(connection: psycopg.Connection[Any], runs: int, say: Say) -> list[Figure]:
+    day = _middle_day(connection, SYNTHETIC_SLUG)
+    known_by = day + dt.timedelta(days=7)
+    say(f"control map of {SYNTHETIC_SLUG} on {day} (cut-off: as known on {known_by})")
+    rows = _fetch_all(connection, CONTROL_MAP, (day, None, SYNTHETIC_SLUG))
+    before = _temp_bytes(connection)
+    ours, floor, cut = _alternate(
+        runs,
+        lambda: _fetch_all(connection, CONTROL_MAP, (day, None, SYNTHETIC_SLUG)),
+        lambda: _fetch_all(connection, FLOOR, (SYNTHETIC_SLUG, day, day)),
+        lambda: _fetch_all(connection, CONTROL_MAP, (day, known_by, SYNTHETIC_SLUG)),
     )
-    for child in node.get("Plans", []):
-        yield from _plan_lines(child, depth + 1)
+    temp_mb = (_temp_bytes(connection) - before) / 1e6 / (3 * (runs + 1))
+    cut_rows = _fetch_all(connection, CONTROL_MAP, (day, known_by, SYNTHETIC_SLUG))
+    figures = [
+        _ratio_figure(
+            "control_as_of(D): full control map",
+            _median(ours),
+            "floor: periods covering D from their index",
+            _median(floor),
+            3,
+            "<= 3x the floor",
+            rows,
+            temp_mb,
+        ),
+        _ratio_figure(
+            "control_as_of(D, known_by): with a knowledge cut-off",
+            _median(cut),
+            "floor: periods covering D from their index",
+            _median(floor),
+            5,
+            "<= 5x the floor",
+            cut_rows,
+        ),
+    ]
+    figures += _peer_figures(connection, runs, day, _median(ours), rows, say)
+    return figures
 
 
-def _time_runs(
-    connection: psycopg.Connection, sql: str, parameters: tuple[Any, ...], runs: int, measurement: Measurement
-) -> list[float]:
-    timings = []
-    for _ in range(runs):
+def _optional(module: str, say: Say) -> Any:
+    """A peer's module, or None (said) when it is not installed."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        say(f"{module} is not installed (pip install 'campaign-db[bench]'): no {module} figure")
+        return None
+
+
+def _peer_figures(
+    connection: psycopg.Connection[Any], runs: int, day: dt.date, ours: float, rows: int, say: Say
+) -> list[Figure]:
+    figures: list[Figure] = []
+    with connection.cursor() as cursor:
+        cursor.execute(PEER_ROWS, (SYNTHETIC_SLUG,))
+        names = [column.name for column in cursor.description or []]
+        records = cursor.fetchall()
+    say(f"peers: {len(records)} control claim-place rows loaded in memory")
+    pd = _optional("pandas", say)
+    if pd is not None:
+        frame = pd.DataFrame.from_records(records, columns=names)
+        frame["occurred_to"] = pd.to_datetime(frame["occurred_to"])
+        cutoff = pd.Timestamp(day)
+
+        def pandas_map() -> int:
+            over = frame[frame["occurred_to"] <= cutoff]
+            latest = over.sort_values("occurred_to").drop_duplicates("place_id", keep="last")
+            return len(latest)
+
+        (pandas_seconds,) = _alternate(runs, pandas_map)
+        figures.append(
+            _ratio_figure(
+                "control_as_of(D) vs pandas",
+                ours,
+                "pandas: latest control claim per place, in memory",
+                _median(pandas_seconds),
+                0.2,
+                "<= 0.2 (5x faster than pandas)",
+                rows,
+            )
+        )
+    duckdb = _optional("duckdb", say)
+    if duckdb is not None:
+        import pyarrow as pa
+
+        database = duckdb.connect()
+        database.register(
+            "loaded_rows", pa.table({name: [record[index] for record in records] for index, name in enumerate(names)})
+        )
+        database.execute("create table claim_rows as select * from loaded_rows")
+        database.unregister("loaded_rows")
+
+        def duckdb_map() -> int:
+            return len(database.execute(DUCKDB_MAP, [day]).fetchall())
+
+        (duckdb_seconds,) = _alternate(runs, duckdb_map)
+        figures.append(
+            _ratio_figure(
+                "control_as_of(D) vs duckdb",
+                ours,
+                "duckdb: latest control claim per place, in memory",
+                _median(duckdb_seconds),
+                1,
+                "< 1 (faster than duckdb)",
+                rows,
+                strictly_below=True,
+            )
+        )
+        database.close()
+    return figures
+
+
+TIMELINE = (
+    "select * from reporting.claims where place_id = %(place)s",
+    "select * from reporting.contested_claims where claim_id in "
+    "(select claim_id from core.claim_places where place_id = %(place)s)",
+    "select * from reporting.control_periods where place_id = %(place)s",
+)
+
+
+def timeline_figures(connection: psycopg.Connection[Any], runs: int, say: Say) -> list[Figure]:
+    row = connection.execute(
+        """
+        select claim_places.place_id, count(*) from core.claim_places as claim_places
+        inner join core.claims as claims on claims.claim_id = claim_places.claim_id
+        inner join core.campaigns as campaigns on campaigns.campaign_id = claims.campaign_id
+        where campaigns.slug = %s group by claim_places.place_id order by count(*) desc limit 1
+        """,
+        (SYNTHETIC_SLUG,),
+    ).fetchone()
+    assert row is not None
+    place, claims = row
+    say(f"timeline of place {place} ({claims} claims, the most of any place)")
+
+    def timeline() -> int:
+        return sum(_fetch_all(connection, query, {"place": place}) for query in TIMELINE)
+
+    rows = timeline()
+    (samples,) = _alternate(max(runs, 20), timeline)
+    seconds = _median(samples)
+    return [
+        Figure(
+            "timeline of one place (claims, contests, periods)",
+            seconds,
+            None,
+            None,
+            None,
+            "<= 0.002 s median",
+            seconds <= 0.002,
+            rows,
+            note=f"{claims} claims name the place",
+        )
+    ]
+
+
+CONTESTED = "select * from reporting.contested_claims where campaign = %s"
+CONTESTED_PLACE = (
+    "select * from reporting.contested_claims where claim_id in "
+    "(select claim_id from core.claim_places where place_id = %s)"
+)
+CONTESTED_ALL = "select * from reporting.contested_claims"
+
+
+def contested_figures(connection: psycopg.Connection[Any], runs: int, say: Say) -> list[Figure]:
+    place_row = connection.execute(
+        "select claim_places.place_id from reporting.contested_claims as contests "
+        "inner join core.claim_places as claim_places on claim_places.claim_id = contests.claim_id "
+        "where contests.campaign = %s group by claim_places.place_id order by count(*) desc limit 1",
+        (SYNTHETIC_SLUG,),
+    ).fetchone()
+    place = place_row[0] if place_row else None
+    one_campaign = _fetch_all(connection, CONTESTED, (SMALL_CAMPAIGN,))
+    one_place = _fetch_all(connection, CONTESTED_PLACE, (place,))
+    connection.execute("create temporary table contested_copy as select * from reporting.contested_claims")
+    connection.execute("analyze contested_copy")
+    every = _fetch_all(connection, CONTESTED_ALL)
+    say(f"contested claims: {every} rows in all; {one_campaign} of {SMALL_CAMPAIGN}; {one_place} of place {place}")
+    before = _temp_bytes(connection)
+    campaign_s, place_s, all_s, scan_s = _alternate(
+        runs,
+        lambda: _fetch_all(connection, CONTESTED, (SMALL_CAMPAIGN,)),
+        lambda: _fetch_all(connection, CONTESTED_PLACE, (place,)),
+        lambda: _fetch_all(connection, CONTESTED_ALL),
+        lambda: _fetch_all(connection, "select * from contested_copy"),
+    )
+    temp_mb = (_temp_bytes(connection) - before) / 1e6 / (runs + 1)
+    connection.execute("drop table contested_copy")
+    return [
+        Figure(
+            f"contested_claims of one campaign ({SMALL_CAMPAIGN}, beside the war)",
+            _median(campaign_s),
+            None,
+            None,
+            None,
+            "<= 0.05 s",
+            _median(campaign_s) <= 0.05,
+            one_campaign,
+        ),
+        Figure(
+            "contested_claims of one place",
+            _median(place_s),
+            None,
+            None,
+            None,
+            "<= 0.05 s",
+            _median(place_s) <= 0.05,
+            one_place,
+        ),
+        _ratio_figure(
+            "contested_claims, the whole view",
+            _median(all_s),
+            "plain scan of a table of the same rows",
+            _median(scan_s),
+            3,
+            "<= 3x the plain scan",
+            every,
+            temp_mb,
+        ),
+    ]
+
+
+DAILY = "select * from reporting.control_daily where campaign = %s"
+PROGRESS = "select * from reporting.district_progress where campaign = %s"
+
+
+def daily_figures(connection: psycopg.Connection[Any], say: Say) -> list[Figure]:
+    figures = []
+    for title, query in (("control_daily", DAILY), ("district_progress", PROGRESS)):
+        before = _temp_bytes(connection)
         started = time.perf_counter()
-        rows = connection.execute(sql, parameters).fetchall()
-        timings.append((time.perf_counter() - started) * 1000)
-        measurement.rows = len(rows)
-    return timings
+        rows = _fetch_all(connection, query, (SYNTHETIC_SLUG,))
+        seconds = time.perf_counter() - started
+        temp_mb = (_temp_bytes(connection) - before) / 1e6
+        say(f"{title} of {SYNTHETIC_SLUG} (one year): {rows} rows in {seconds:.1f} s, {temp_mb:.0f} MB temp")
+        figures.append(
+            Figure(
+                f"{title} of one campaign over one year",
+                seconds,
+                None,
+                None,
+                None,
+                "<= 5 s and <= 100 MB of temp files",
+                seconds <= 5 and temp_mb <= 100,
+                rows,
+                temp_mb,
+            )
+        )
+    return figures
 
 
-def report(measurement: Measurement, write: Callable[[str], None], show_plan: bool = False, top: int = 8) -> None:
-    """Print a measurement: totals, the costliest plan nodes, the timings."""
-    write(f"== {measurement.title}: {measurement.rows} rows")
-    write(f"   plan: {measurement.plan_source}")
-    write(
-        f"   planning {measurement.planning_ms:.1f} ms, execution {measurement.execution_ms:.1f} ms, "
-        f"buffers: shared hit {measurement.shared_hit}, read {measurement.shared_read}, "
-        f"temp written {measurement.temp_written}"
-    )
-    if measurement.jit_ms:
-        write(
-            f"   of which JIT compilation {measurement.jit_ms:.1f} ms (counted in the first node it compiles for; "
-            "`--no-jit` to measure without)"
+def one_claim_figures(url: URL, say: Say) -> list[Figure]:
+    """A one-claim change of a seed (the loader re-derives what it touches)
+    and by hand in SQL (the statement triggers do)."""
+    figures: list[Figure] = []
+    source = next(folder for folder in default_seed_folders() if folder.name == SMALL_CAMPAIGN)
+    engine = _engine(url)
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            edited = Path(scratch) / SMALL_CAMPAIGN
+            shutil.copytree(source, edited)
+            claims = edited / "claims.yaml"
+            content = claims.read_text(encoding="utf-8")
+            # the first claim's summary, the smallest edit a reader can make
+            marker = "  summary: "
+            at = content.index(marker) + len(marker)
+            claims.write_text(content[:at] + "(edited) " + content[at:], encoding="utf-8")
+            campaign = read_campaign(edited)
+            started = time.perf_counter()
+            with engine.begin() as connection:
+                (report,) = load_campaigns(connection, [campaign])
+            seconds = time.perf_counter() - started
+            say(f"one-claim seed edit of {SMALL_CAMPAIGN}: {report.changed} row(s) changed in {seconds:.2f} s")
+            figures.append(
+                Figure(
+                    "one-claim seed change, re-derived (loader)",
+                    seconds,
+                    None,
+                    None,
+                    None,
+                    "<= 1 s",
+                    seconds <= 1,
+                    report.changed,
+                    note="reading the folder included",
+                )
+            )
+        with engine.begin() as connection:
+            # a capture "had taken" by some day: its latest day moves one day earlier
+            claim_id = connection.execute(
+                text(
+                    "select claims.claim_id from core.claims as claims "
+                    "inner join core.campaigns as campaigns using (campaign_id) "
+                    "where campaigns.slug = :slug and claims.kind = 'capture' "
+                    "and claims.occurred_earliest_on < claims.occurred_latest_on order by claims.claim_id limit 1"
+                ),
+                {"slug": SYNTHETIC_SLUG},
+            ).scalar_one()
+            started = time.perf_counter()
+            connection.execute(
+                text("update core.claims set occurred_latest_on = occurred_latest_on - 1 where claim_id = :id"),
+                {"id": claim_id},
+            )
+            seconds = time.perf_counter() - started
+        say(f"one-claim edit in SQL of the war (claim {claim_id}): {seconds:.2f} s with its re-derivation")
+        figures.append(
+            Figure(
+                "one-claim change in SQL, re-derived (triggers)",
+                seconds,
+                None,
+                None,
+                None,
+                "<= 1 s",
+                seconds <= 1,
+                1,
+                note="a claim of the war; the statement triggers re-derive the places it names",
+            )
         )
-    if measurement.claim_rows:
-        write(
-            f"   rows read from {' and '.join(CLAIM_TABLES)}: {measurement.claim_rows_read} "
-            f"= {measurement.claim_rows_read / measurement.claim_rows:.1f} × their {measurement.claim_rows} rows"
-        )
-    write("   costliest nodes (own time):")
-    for node in sorted(measurement.nodes, key=lambda node: node.own_ms, reverse=True)[:top]:
-        write(f"     {node.own_ms:9.1f} ms  {node.label}  rows={node.rows} loops={node.loops}")
-    if measurement.runs_ms:
-        write(
-            f"   {len(measurement.runs_ms)} runs, all rows fetched: min {min(measurement.runs_ms):.0f} ms, "
-            f"median {statistics.median(measurement.runs_ms):.0f} ms, max {max(measurement.runs_ms):.0f} ms"
-        )
-    if show_plan:
-        for line in measurement.plan_text:
-            write(f"   {line}")
+    finally:
+        engine.dispose()
+    return figures
+
+
+def up_figures(runs: int, say: Say) -> list[Figure]:
+    """``campaign-db up`` on the embedded server: cold (server stopped, data
+    kept) and warm (server running, nothing to do), in a home of its own."""
+    home = Path(tempfile.mkdtemp(prefix="campaign_db_bench_home_"))
+    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    environment["CAMPAIGN_DB_HOME"] = str(home)
+    command = [sys.executable, "-m", "campaign_db"]
+
+    def run(*arguments: str) -> float:
+        started = time.perf_counter()
+        subprocess.run([*command, *arguments], env=environment, check=True, capture_output=True, timeout=600)
+        return time.perf_counter() - started
+
+    try:
+        first = run("up")
+        cold: list[float] = []
+        warm: list[float] = []
+        for _ in range(max(1, runs // 2)):
+            run("stop")
+            cold.append(run("up"))
+            warm.append(run("up"))
+        run("stop")
+    finally:
+        with contextlib.suppress(Exception):
+            subprocess.run([*command, "stop"], env=environment, capture_output=True, timeout=120)
+        shutil.rmtree(home, ignore_errors=True)
+    say(f"campaign-db up (embedded): first {first:.1f} s, cold {_median(cold):.1f} s, warm {_median(warm):.2f} s")
+    return [
+        Figure(
+            "campaign-db up, embedded, cold",
+            _median(cold),
+            None,
+            None,
+            None,
+            "<= 5 s",
+            _median(cold) <= 5,
+            note=f"first setup of a new home: {first:.1f} s",
+        ),
+        Figure("campaign-db up, embedded, warm", _median(warm), None, None, None, "<= 1.5 s", _median(warm) <= 1.5),
+    ]
+
+
+def run(
+    server: URL,
+    places: int,
+    links: int,
+    runs: int = 5,
+    seed: int = 1,
+    keep: bool = False,
+    with_up: bool = True,
+    say: Say = print,
+) -> list[Figure]:
+    """Build the data on ``server`` (a database of its own) and measure every figure."""
+    figures: list[Figure] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="campaign_db_bench_") as scratch,
+        scratch_database(server, keep, say) as url,
+    ):
+        say(f"database: {config.to_libpq(url)} (created for this benchmark)")
+        built, _facts = build(url, Path(scratch) / SYNTHETIC_SLUG, places, links, seed, say)
+        figures += built
+        with psycopg.connect(config.to_libpq(url, hide_password=False), autocommit=True) as connection:
+            version = connection.execute("show server_version").fetchone()
+            say(f"PostgreSQL {version[0] if version else '?'}")
+            figures += control_figures(connection, runs, say)
+            figures += timeline_figures(connection, runs, say)
+            figures += contested_figures(connection, runs, say)
+            figures += daily_figures(connection, say)
+        figures += one_claim_figures(url, say)
+    if with_up:
+        figures += up_figures(runs, say)
+    return figures
+
+
+__all__ = ["Figure", "run"]

@@ -1,338 +1,431 @@
-"""A synthetic campaign of any size, for query plans and load tests.
+"""A synthetic campaign of any size, written as files that ``campaign-db
+import`` loads: a campaign folder and tabular claims, places and responses.
 
-The real accounts are small (a few hundred places); the reporting views must
-stay set-based when a dataset is a hundred times larger. This generator
-builds a realistic shape: countries → districts → villages (a few towns and
-one city per district), a pre-war baseline in which the defending side holds
-every district, then weeks of claims: captures of villages by the attacking
-side (often announced days later, with a ranged date), counter-captures,
-standing control claims, a few district-wide control claims that the
-attacker's own later captures contradict, shelling and accusations (some
-mutual), accounts of one event with different dates, denials and
-corroborations. It is deterministic for a given seed.
+The shipped accounts are small (a few hundred places); a war is not. The
+generator builds a realistic shape at any size: two countries → districts →
+villages (one city and a few towns per district), a pre-war baseline in
+which the defending side holds every district, then a year of claims:
+captures of villages by the attacking side (often announced days later, a
+third of them with a ranged date, "had taken"), counter-captures, standing
+control claims, a few district-wide control claims that the attacker's own
+later captures contradict, partial claims, shelling with an origin place,
+two accounts of one event, mutual accusations of ceasefire violations, and
+denials and corroborations of captures. Every quote is a sentence of the
+generated account, so the import checks them like real ones.
 
-Rows go in with COPY and explicit ids (after the existing ones), then the
-identity sequences are moved past them, so it can run inside a test's
-transaction or on a database of its own. It does not ANALYZE: that would
-leave the row counts of a rolled-back test behind in pg_class; the caller
-refreshes statistics when it keeps the data.
+It is vectorised (numpy) and deterministic for a seed: the same arguments
+write the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import random
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-import psycopg
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+import yaml
 
-CAMPAIGN_START = dt.date(2020, 9, 27)
-BASELINE = (dt.date(1994, 1, 1), dt.date(1994, 12, 31))
+CAMPAIGN_START = dt.date(2030, 1, 1)
+BASELINE = dt.date(2029, 1, 1)
 VILLAGES_PER_DISTRICT = 100
-OTHER_KINDS = ("shelling", "rocket_attack", "offensive", "clash", "attack_attempt", "accusation", "footage")
+SYNTHETIC_URL = "https://synthetic.invalid/gazetteer"
+NONE = np.array(None, dtype=object)
+
+#: kind → the sentence of the account its claims quote
+SENTENCES = {
+    "capture": "The attacking side announced that its forces had captured the village.",
+    "recapture": "The defending side said its forces had taken the village back.",
+    "control": "The ministry said the area was under the full control of its forces.",
+    "partial": "Officials said part of the town was held by their forces.",
+    "baseline": "Before the war the defending side administered every district.",
+    "shelling": "The village was shelled from positions near another village.",
+    "clash": "Clashes were reported near the village.",
+    "ceasefire_violation": "Each side accused the other of violating the ceasefire.",
+    "denial": "The defending side denied the capture and said fighting continued.",
+    "corroboration": "Footage published the next day showed the attacking side's troops in the village.",
+    "place": "A synthetic place of a synthetic gazetteer.",
+}
 
 
 @dataclass(frozen=True)
-class Counts:
-    """What was generated, table by table."""
+class SyntheticFiles:
+    """What was written: the campaign folder, its tabular files, and counts."""
 
+    folder: Path
+    places_file: Path
+    claims_file: Path
+    responses_file: Path
     places: int
     claims: int
-    claim_places: int
-    denials: int
-    corroborations: int
-    losses: int
+    links: int
+    responses: int
 
 
-@dataclass
-class _Rows:
-    """Rows waiting to be copied, with the next id of each table."""
-
-    next_ids: dict[str, int]
-    places: list[tuple[object, ...]] = field(default_factory=list)
-    place_names: list[tuple[object, ...]] = field(default_factory=list)
-    claims: list[tuple[object, ...]] = field(default_factory=list)
-    claim_places: list[tuple[object, ...]] = field(default_factory=list)
-    denials: list[tuple[object, ...]] = field(default_factory=list)
-    corroborations: list[tuple[object, ...]] = field(default_factory=list)
-    losses: list[tuple[object, ...]] = field(default_factory=list)
-
-    def new_id(self, table: str) -> int:
-        value = self.next_ids[table]
-        self.next_ids[table] = value + 1
-        return value
+def _account(slug: str, seed: int) -> str:
+    lines = [f"# Synthetic campaign {slug} (seed {seed})", ""]
+    lines += [f"{sentence}" for sentence in SENTENCES.values()]
+    return "\n".join(lines) + "\n"
 
 
-ID_COLUMNS = {
-    "parties": "party_id",
-    "sources": "source_id",
-    "documents": "document_id",
-    "places": "place_id",
-    "place_names": "place_name_id",
-    "claims": "claim_id",
-    "denials": "denial_id",
-    "corroborations": "corroboration_id",
-    "losses": "loss_id",
-}
+class _Dumper(yaml.SafeDumper):
+    """Seed files allow no anchors or aliases: write repeated values out."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
-def generate(
-    connection: psycopg.Connection,
+def _write_yaml(path: Path, schema: str, value: Any) -> None:
+    header = f"# yaml-language-server: $schema=../schema/{schema}.schema.json\n"
+    text = yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+    path.write_text(header + text, encoding="utf-8")
+
+
+def _folder(folder: Path, slug: str, seed: int, days: int, party: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    account = _account(slug, seed)
+    (folder / "account.md").write_text(account, encoding="utf-8")
+    end = CAMPAIGN_START + dt.timedelta(days=days - 1)
+    _write_yaml(
+        folder / "campaign.yaml",
+        "campaign",
+        {
+            "slug": slug,
+            "title": f"Synthetic campaign {slug}",
+            "war": "Synthetic war",
+            "version": "1.0.0",
+            "period": [CAMPAIGN_START, end],
+            "dates": [BASELINE, end],
+            "report_area_kind": "district",
+            "sides": [
+                {"slug": f"{slug}-attackers", "name": "Attackers", "parties": [f"{party}_ATT", f"{party}_ALY"]},
+                {"slug": f"{slug}-defenders", "name": "Defenders", "parties": [f"{party}_DEF"]},
+            ],
+            "documents": [
+                {
+                    "slug": f"{slug}-account",
+                    "kind": "account",
+                    "title": f"Synthetic account {slug}",
+                    "file": "account.md",
+                    "sha256": hashlib.sha256(account.encode()).hexdigest(),
+                    "publisher": "campaign-db synthetic generator",
+                    "url": None,
+                    "licence": "CC0-1.0",
+                    "retrieved_on": None,
+                }
+            ],
+            "note": f"Generated by campaign_db.synthetic (seed {seed}); nothing in it happened.",
+        },
+    )
+    _write_yaml(
+        folder / "parties.yaml",
+        "parties",
+        [
+            {"code": f"{party}_ATT", "name": f"Attacking State ({slug})"},
+            {"code": f"{party}_DEF", "name": f"Defending Republic ({slug})"},
+            {"code": f"{party}_ALY", "name": f"Allied State ({slug})"},
+        ],
+    )
+    _write_yaml(
+        folder / "sources.yaml",
+        "sources",
+        [
+            {
+                "slug": f"{slug}-att-mod",
+                "name": "Attacking MoD",
+                "kind": "ministry_of_defence",
+                "party": f"{party}_ATT",
+            },
+            {
+                "slug": f"{slug}-att-president",
+                "name": "Attacking President",
+                "kind": "head_of_state",
+                "party": f"{party}_ATT",
+            },
+            {
+                "slug": f"{slug}-def-mod",
+                "name": "Defending MoD",
+                "kind": "ministry_of_defence",
+                "party": f"{party}_DEF",
+            },
+            {"slug": f"{slug}-aly-mod", "name": "Allied MoD", "kind": "ministry_of_defence", "party": f"{party}_ALY"},
+            {"slug": f"{slug}-wire", "name": "Wire service", "kind": "news_outlet", "party": None},
+        ],
+    )
+
+
+def _text(values: np.ndarray | list[Any]) -> pa.Array:
+    return pa.array(values, pa.string())
+
+
+def write_synthetic(
+    folder: Path,
     places: int = 10_000,
-    claims: int = 200_000,
+    links: int = 200_000,
     seed: int = 1,
-    days: int = 60,
-    prefix: str = "syn",
-) -> Counts:
-    """Add a synthetic campaign of about ``places`` places and ``claims``
-    claims (the baseline included) to the database, in the connection's
-    current transaction. ``prefix`` starts every slug and party code, so two
-    campaigns with different prefixes can share a database."""
-    if places < 4 or claims < 10:
-        raise ValueError("a synthetic campaign needs at least 4 places and 10 claims")
-    rng = random.Random(seed)
-    rows = _Rows(next_ids=_next_ids(connection))
+    days: int = 365,
+    file_format: str = "parquet",
+) -> SyntheticFiles:
+    """Write a synthetic campaign named after ``folder`` with about ``places``
+    places and ``links`` claim–place rows: the folder (campaign.yaml,
+    parties, sources, account) and ``places``, ``claims`` and ``responses``
+    files in ``file_format`` (parquet or csv) inside it, ready for
+    ``campaign-db import``."""
+    if places < 10 or links < 100:
+        raise ValueError("a synthetic campaign needs at least 10 places and 100 claim-place links")
+    if file_format not in ("parquet", "csv"):
+        raise ValueError(f"unknown format {file_format!r}: parquet or csv")
+    folder = Path(folder)
+    slug = folder.name
+    party = "".join(ch for ch in slug.upper().replace("-", "_") if ch.isalnum() or ch == "_")[:20] or "SYN"
+    if not party[0].isalpha():
+        party = "S" + party
+    _folder(folder, slug, seed, days, party)
+    rng = np.random.default_rng(seed)
 
-    party_ids = {}
-    for code, name in (("ATT", "Attacking State"), ("DEF", "Defending Republic"), ("ALY", "Allied State")):
-        party_ids[code] = rows.new_id("parties")
-        connection.execute(
-            "insert into core.parties (party_id, code, name) values (%s, %s, %s)",
-            (party_ids[code], f"{prefix.upper()}-{code}", f"{name} ({prefix})"),
+    # --- places: countries → districts → villages ------------------------------------
+    district_count = max(1, (places - 2) // (VILLAGES_PER_DISTRICT + 1))
+    village_count = places - 2 - district_count
+    d_index = np.arange(district_count)
+    v_index = np.arange(village_count)
+    v_district = v_index % district_count
+    v_kind = np.where(v_index < district_count, "city", np.where(rng.random(village_count) < 0.05, "town", "village"))
+    place_slugs = np.concatenate(
+        [
+            np.array([f"{slug}-country-{n}" for n in (1, 2)]),
+            np.char.add(f"{slug}-district-", d_index.astype(str)),
+            np.char.add(f"{slug}-v", v_index.astype(str)),
+        ]
+    )
+    place_names = np.concatenate(
+        [
+            np.array(["Country 1", "Country 2"]),
+            np.char.add("District ", d_index.astype(str)),
+            np.char.add("Village ", v_index.astype(str)),
+        ]
+    )
+    areas = np.concatenate(
+        [
+            np.array([None, None], dtype=object),
+            np.array([f"{slug}-country-{1 + n % 2}" for n in range(district_count)], dtype=object),
+            np.char.add(f"{slug}-district-", v_district.astype(str)).astype(object),
+        ]
+    )
+    kinds = np.concatenate([np.array(["country", "country"]), np.full(district_count, "district"), v_kind])
+    total_places = len(place_slugs)
+    place_table = pa.table(
+        {
+            "place": _text(place_slugs),
+            "name": _text(place_names),
+            "kind": _text(kinds),
+            "area": _text(areas),
+            "url": _text(np.full(total_places, SYNTHETIC_URL)),
+            "quote": _text(np.full(total_places, SENTENCES["place"])),
+        }
+    )
+    district_slugs = place_slugs[2 : 2 + district_count]
+    village_slugs = place_slugs[2 + district_count :]
+    villages_per_district = np.bincount(v_district, minlength=district_count)
+
+    # --- claims: one row per claim × place -----------------------------------------
+    # baseline: the defender holds every district before the war
+    columns: dict[str, list[np.ndarray]] = {
+        name: []
+        for name in (
+            "claim",
+            "source",
+            "kind",
+            "actor",
+            "target",
+            "stated_from",
+            "stated_to",
+            "occurred_from",
+            "occurred_to",
+            "event",
+            "place",
+            "role",
+            "share",
+            "summary",
+            "quote",
         )
-    source_ids: dict[str, int] = {}
-    for key, name, kind, party in (
-        ("att_mod", "Attacking MoD", "ministry_of_defence", "ATT"),
-        ("att_president", "Attacking President", "head_of_state", "ATT"),
-        ("def_mod", "Defending MoD", "ministry_of_defence", "DEF"),
-        ("def_authorities", "Defending authorities", "authorities", "DEF"),
-        ("aly_mod", "Allied MoD", "ministry_of_defence", "ALY"),
-        ("outlet_1", "Wire service", "news_outlet", None),
-        ("outlet_2", "Broadcaster", "news_outlet", None),
-        ("narrative", "The account", "narrative", None),
-    ):
-        source_ids[key] = rows.new_id("sources")
-        connection.execute(
-            "insert into core.sources (source_id, slug, name, kind, party_id) values (%s, %s, %s, %s, %s)",
-            (source_ids[key], f"{prefix}-{key}", f"{name} ({prefix})", kind, party_ids[party] if party else None),
-        )
-    content = f"Synthetic campaign {prefix}, seed {seed}."
-    document_id = rows.new_id("documents")
-    connection.execute(
-        "insert into core.documents (document_id, slug, title, sha256, content) values (%s, %s, %s, %s, %s)",
-        (document_id, f"{prefix}-document", f"Synthetic campaign {prefix}", hashlib.sha256(content.encode()).hexdigest(), content),
+    }
+
+    def add(**values: np.ndarray) -> None:
+        size = len(values["claim"])
+        for name in columns:
+            value = values.get(name)
+            columns[name].append(value if value is not None else np.full(size, None, dtype=object))
+
+    base = BASELINE.isoformat()
+    add(
+        claim=np.char.add(f"{slug}-baseline-", d_index.astype(str)),
+        source=np.full(district_count, "narrative"),
+        kind=np.full(district_count, "control"),
+        actor=np.full(district_count, f"{party}_DEF"),
+        stated_from=np.full(district_count, base),
+        occurred_from=np.full(district_count, base),
+        place=district_slugs,
+        role=np.full(district_count, "subject"),
+        summary=np.full(district_count, "The defending side administers the district."),
+        quote=np.full(district_count, SENTENCES["baseline"]),
+    )
+    made = district_count
+    # 2.7 places a claim on average (the mix of kinds below and the second
+    # accounts of events), so the links come out within a few percent
+    claim_count = max(10, int((links - made) / 2.7))
+    n = np.arange(claim_count)
+    roll = rng.random(claim_count)
+    district = rng.integers(0, district_count, claim_count)
+    size = np.maximum(villages_per_district[district], 1)
+    offset = rng.integers(0, days, claim_count)
+    late = np.where(rng.random(claim_count) < 0.3, rng.integers(0, 4, claim_count), 0)
+    announced = np.minimum(offset + late, days - 1)
+    ranged = rng.random(claim_count) < 0.3
+    place_count = np.minimum(rng.integers(1, 6, claim_count), size)
+    start = rng.integers(0, 1 << 30, claim_count) % size
+    #   kind by roll
+    kind = np.select(
+        [roll < 0.002, roll < 0.50, roll < 0.55, roll < 0.62, roll < 0.64, roll < 0.65, roll < 0.67],
+        ["control-area", "capture", "recapture", "control", "clash", "ceasefire_violation", "partial"],
+        "shelling",
+    )
+    day0 = np.datetime64(CAMPAIGN_START.isoformat())
+    occurred = (day0 + offset).astype(str)
+    stated = (day0 + announced).astype(str)
+    claim_slug = np.char.add(f"{slug}-c", n.astype(str))
+    # the village rows of each claim: consecutive villages of its district
+    place_counts = np.where(np.isin(kind, ["control-area", "ceasefire_violation"]), 1, place_count)
+    place_counts = np.where(kind == "shelling", 2, place_counts)
+    rows = np.repeat(n, place_counts)
+    within = np.arange(len(rows)) - np.repeat(np.cumsum(place_counts) - place_counts, place_counts)
+    r_district = district[rows]
+    # village k of district d is village number d + k * district_count
+    d_choice = (start[rows] + within) % size[rows]
+    village_number = r_district + d_choice * district_count
+    r_kind = kind[rows]
+    place_of = np.where(r_kind == "control-area", district_slugs[r_district], village_slugs[village_number])
+    # a shelling's second place is where the fire came from
+    role = np.where((r_kind == "shelling") & (within == 1), "origin", "subject")
+    # a ceasefire accusation names no place
+    place_of = np.where(r_kind == "ceasefire_violation", NONE, place_of.astype(object))
+
+    attacker, defender = f"{party}_ATT", f"{party}_DEF"
+    #: kind → (claim kind, source, actor, target, quote)
+    shapes: dict[str, tuple[str, str, str | None, str | None, str]] = {
+        "control-area": ("control", f"{slug}-att-mod", attacker, defender, SENTENCES["control"]),
+        "capture": ("capture", f"{slug}-att-president", attacker, defender, SENTENCES["capture"]),
+        "recapture": ("capture", f"{slug}-def-mod", defender, attacker, SENTENCES["recapture"]),
+        "control": ("control", f"{slug}-att-mod", attacker, None, SENTENCES["control"]),
+        "clash": ("clash", "narrative", attacker, defender, SENTENCES["clash"]),
+        "ceasefire_violation": (
+            "ceasefire_violation",
+            f"{slug}-def-mod",
+            attacker,
+            defender,
+            SENTENCES["ceasefire_violation"],
+        ),
+        "partial": ("partial", f"{slug}-def-mod", defender, None, SENTENCES["partial"]),
+        "shelling": ("shelling", f"{slug}-def-mod", attacker, defender, SENTENCES["shelling"]),
+    }
+
+    def by_kind(position: int, of: np.ndarray) -> np.ndarray:
+        out = np.empty(len(of), dtype=object)
+        for key, shape in shapes.items():
+            out[of == key] = shape[position]
+        return out
+
+    # a third of the captures: "had taken", any day from the start to the announcement
+    is_capture = np.isin(kind, ["capture", "recapture"])
+    occurred_from = np.where(is_capture & ranged, CAMPAIGN_START.isoformat(), occurred)
+    occurred_to = np.where(is_capture & ranged, stated.astype(object), NONE)
+    # the two accounts of a clash share an event key; the mutual accusations too
+    event = np.where(
+        np.isin(kind, ["clash", "ceasefire_violation"]), np.char.add(f"{slug}-event-", n.astype(str)).astype(object), NONE
+    )
+    share = np.where(kind == "partial", np.array("50", dtype=object), NONE)
+    claim_columns = {
+        "claim": claim_slug[rows],
+        "source": by_kind(1, r_kind),
+        "kind": by_kind(0, r_kind),
+        "actor": by_kind(2, r_kind),
+        "target": by_kind(3, r_kind),
+        "stated_from": stated[rows],
+        "occurred_from": np.where(np.isin(kind, ["capture", "recapture"]), occurred_from, occurred)[rows],
+        "occurred_to": occurred_to[rows],
+        "event": event[rows],
+        "place": place_of,
+        "role": role,
+        "share": share[rows],
+        "summary": np.char.add(by_kind(0, r_kind).astype(str), " claim"),
+        "quote": by_kind(4, r_kind),
+    }
+    # the other account of each event: the other side, the same day or later
+    paired = np.isin(kind, ["clash", "ceasefire_violation"])
+    pair_n = n[paired]
+    pair_rows = np.isin(rows, pair_n)
+    other = {name: np.asarray(values)[pair_rows].copy() for name, values in claim_columns.items()}
+    other["claim"] = np.char.add(other["claim"].astype(str), "-b")
+    other["source"] = np.where(other["kind"] == "clash", f"{slug}-wire", f"{slug}-att-mod")
+    other["actor"], other["target"] = (
+        np.where(other["kind"] == "clash", other["actor"], other["target"]),
+        np.where(other["kind"] == "clash", other["target"], other["actor"]),
+    )
+    shift = rng.integers(0, 3, claim_count)[rows[pair_rows]]  # one shift a claim, not a row
+    later = np.array(other["stated_from"], dtype="datetime64[D]") + shift
+    later = np.minimum(later, day0 + (days - 1)).astype(str)
+    other["stated_from"] = later
+    other["occurred_from"] = np.where(other["kind"] == "clash", later, other["occurred_from"])
+    add(**{name: np.asarray(values) for name, values in claim_columns.items()})
+    add(**other)
+    claim_table = pa.table({name: _text(np.concatenate(parts)) for name, parts in columns.items()})
+
+    # --- responses: denials and corroborations of captures -----------------------------
+    captures = np.flatnonzero(kind == "capture")
+    denied = captures[rng.random(len(captures)) < 0.12]
+    confirmed = captures[rng.random(len(captures)) < 0.10]
+    denial_day = np.minimum(announced[denied] + rng.integers(0, 3, len(denied)), days - 1)
+    confirm_day = np.minimum(announced[confirmed] + rng.integers(0, 5, len(confirmed)), days - 1)
+    response_table = pa.table(
+        {
+            "response": _text(["denial"] * len(denied) + ["corroboration"] * len(confirmed)),
+            "slug": _text(
+                np.concatenate(
+                    [np.char.add(claim_slug[denied], "-denial"), np.char.add(claim_slug[confirmed], "-corroboration")]
+                )
+            ),
+            "claim": _text(np.concatenate([claim_slug[denied], claim_slug[confirmed]])),
+            "source": _text([f"{slug}-def-mod"] * len(denied) + [f"{slug}-wire"] * len(confirmed)),
+            "kind": _text([None] * len(denied) + ["footage"] * len(confirmed)),
+            "stated_from": _text(np.concatenate([(day0 + denial_day).astype(str), (day0 + confirm_day).astype(str)])),
+            "quote": _text([SENTENCES["denial"]] * len(denied) + [SENTENCES["corroboration"]] * len(confirmed)),
+        }
     )
 
-    districts, villages_by_district = _place_tree(rows, rng, places, prefix)
-    _claims(rows, rng, claims, days, prefix, document_id, party_ids, source_ids, districts, villages_by_district)
-    _copy_all(connection, rows)
-    _move_sequences(connection)
-    return Counts(
-        places=len(rows.places), claims=len(rows.claims), claim_places=len(rows.claim_places),
-        denials=len(rows.denials), corroborations=len(rows.corroborations), losses=len(rows.losses),
-    )
-
-
-def _next_ids(connection: psycopg.Connection) -> dict[str, int]:
-    next_ids = {}
-    for table, column in ID_COLUMNS.items():
-        (maximum,) = connection.execute(f"select coalesce(max({column}), 0) from core.{table}").fetchone()  # type: ignore[misc]
-        next_ids[table] = int(maximum) + 1
-    return next_ids
-
-
-def _place_tree(
-    rows: _Rows, rng: random.Random, places: int, prefix: str
-) -> tuple[list[int], dict[int, list[int]]]:
-    def add(name: str, kind: str, parent: int | None) -> int:
-        place_id = rows.new_id("places")
-        rows.places.append((place_id, f"{prefix}-place-{place_id}", name, kind, parent))
-        rows.place_names.append((rows.new_id("place_names"), place_id, name))
-        accented = name.replace("a", "ə")
-        if accented != name and rng.random() < 0.3:  # a second spelling, as another language writes it
-            rows.place_names.append((rows.new_id("place_names"), place_id, accented))
-        return place_id
-
-    countries = [add(f"{prefix} Country {n}", "country", None) for n in (1, 2)]
-    district_count = max(1, (places - len(countries)) // (VILLAGES_PER_DISTRICT + 1))
-    districts = [add(f"{prefix} District {n}", "district", countries[n % 2]) for n in range(district_count)]
-    villages_by_district: dict[int, list[int]] = {district: [] for district in districts}
-    remaining = places - len(countries) - len(districts)
-    for n in range(remaining):
-        district = districts[n % len(districts)]
-        kind = "city" if len(villages_by_district[district]) == 0 else ("town" if rng.random() < 0.05 else "village")
-        villages_by_district[district].append(add(f"{prefix} Village {n}", kind, district))
-    return districts, villages_by_district
-
-
-def _claims(
-    rows: _Rows,
-    rng: random.Random,
-    claims: int,
-    days: int,
-    prefix: str,
-    document_id: int,
-    party_ids: dict[str, int],
-    source_ids: dict[str, int],
-    districts: Sequence[int],
-    villages_by_district: dict[int, list[int]],
-) -> None:
-    att, defender, ally = party_ids["ATT"], party_ids["DEF"], party_ids["ALY"]
-
-    def day(offset: int) -> dt.date:
-        return CAMPAIGN_START + dt.timedelta(days=offset)
-
-    def add_claim(
-        source: str,
-        kind: str,
-        actor: int | None,
-        target: int | None,
-        occurred: tuple[dt.date, dt.date],
-        stated: tuple[dt.date, dt.date],
-        subjects: Sequence[int],
-        other_places: Sequence[tuple[int, str]] = (),
-        event_key: str | None = None,
-    ) -> int:
-        claim_id = rows.new_id("claims")
-        rows.claims.append((
-            claim_id, f"{prefix}-claim-{claim_id}", document_id, source_ids[source], kind, actor, target,
-            stated[0], stated[1], occurred[0], occurred[1], event_key,
-            f"{kind} claim {claim_id}", f"quote of {kind} claim {claim_id}",
-        ))
-        seen = set()
-        for place_id in subjects:
-            if place_id not in seen:
-                seen.add(place_id)
-                rows.claim_places.append((claim_id, place_id, "subject"))
-        for place_id, role in other_places:
-            if place_id not in seen:
-                seen.add(place_id)
-                rows.claim_places.append((claim_id, place_id, role))
-        return claim_id
-
-    def deny(claim_id: int, on: dt.date, place_id: int | None) -> None:
-        denial_id = rows.new_id("denials")
-        rows.denials.append((
-            denial_id, f"{prefix}-denial-{denial_id}", claim_id, place_id, document_id, source_ids["def_mod"],
-            on, on, f"denial {denial_id}", "heavy fighting continues" if rng.random() < 0.5 else None,
-        ))
-
-    def corroborate(claim_id: int, on: dt.date, place_id: int | None) -> None:
-        corroboration_id = rows.new_id("corroborations")
-        kind, source = rng.choice((
-            ("independent_confirmation", "outlet_1"), ("footage", "att_mod"),
-            ("adversary_admission", "def_authorities"), ("independent_confirmation", "outlet_2"),
-        ))
-        rows.corroborations.append((
-            corroboration_id, f"{prefix}-corroboration-{corroboration_id}", claim_id, place_id, document_id,
-            source_ids[source], kind, on, on, f"support {corroboration_id}",
-        ))
-
-    for district in districts:  # the pre-war baseline
-        add_claim("narrative", "control", defender, None, BASELINE, BASELINE, [district])
-    area_claims = max(1, len(districts) // 10)
-    made = len(districts)
-    while made < claims:
-        roll = rng.random()
-        district = rng.choice(districts)
-        villages = villages_by_district[district] or [district]
-        offset = rng.randrange(days)
-        announced = day(min(days - 1, offset + (rng.randrange(4) if rng.random() < 0.3 else 0)))
-        if area_claims and roll < 0.002:
-            # the attacker says it holds a whole district, then keeps announcing captures in it
-            area_claims -= 1
-            add_claim("att_mod", "control", att, defender, (day(offset), day(offset)), (announced, announced), [district])
-            made += 1
-        elif roll < 0.55:
-            taken = rng.sample(villages, min(len(villages), rng.randint(1, 5)))
-            side, actor, target = ("att_president", att, defender) if rng.random() < 0.9 else ("def_mod", defender, att)
-            if rng.random() < 0.3:  # "had taken": anywhere from the campaign's first day to the announcement
-                occurred = (CAMPAIGN_START, announced)
-            else:
-                occurred = (day(offset), day(offset))
-            claim_id = add_claim(side, "capture", actor, target, occurred, (announced, announced), taken)
-            made += 1
-            if actor == att and rng.random() < 0.12:
-                denial_day = day(min(days - 1, offset + rng.randrange(3)))
-                deny(claim_id, max(denial_day, announced), rng.choice([None, taken[0]]))
-            if rng.random() < 0.1:
-                corroborate(claim_id, day(min(days - 1, offset + rng.randrange(5))), rng.choice([None, taken[-1]]))
-        elif roll < 0.62:
-            held = rng.choice(villages)
-            actor, side = (att, "att_mod") if rng.random() < 0.7 else (defender, "def_mod")
-            add_claim(side, "control", actor, None, (day(offset), day(offset)), (announced, announced), [held])
-            made += 1
-        elif roll < 0.64 and made + 2 <= claims:
-            # two accounts of one event, a few days apart
-            key = f"{prefix}-event-{made}"
-            place = rng.choice(villages)
-            other = min(days - 1, offset + rng.randint(1, 3))
-            add_claim("att_mod", "clash", att, defender, (day(offset), day(offset)), (day(offset), day(offset)), [place], event_key=key)
-            add_claim("narrative", "clash", att, defender, (day(other), day(other)), (day(other), day(other)), [place], event_key=key)
-            made += 2
-        elif roll < 0.65 and made + 2 <= claims:
-            # each side accuses the other of breaking the ceasefire
-            key = f"{prefix}-accusation-{made}"
-            add_claim("att_mod", "ceasefire_violation", defender, att, (day(offset), day(offset)), (day(offset), day(offset)), [], event_key=key)
-            add_claim("def_mod", "ceasefire_violation", att, defender, (day(offset), day(offset)), (day(offset), day(offset)), [], event_key=key)
-            made += 2
+    suffix = ".parquet" if file_format == "parquet" else ".csv"
+    files = (folder / f"places{suffix}", folder / f"claims{suffix}", folder / f"responses{suffix}")
+    for table, path in zip((place_table, claim_table, response_table), files, strict=True):
+        if file_format == "parquet":
+            pq.write_table(table, path, compression="zstd")
         else:
-            kind = rng.choice(OTHER_KINDS)
-            side, actor, target = rng.choice((
-                ("att_mod", defender, att), ("def_mod", att, defender), ("aly_mod", ally, defender),
-            ))
-            subject = rng.choice(villages)
-            origin = rng.choice(villages_by_district[rng.choice(districts)] or [district])
-            add_claim(side, kind, actor, target, (day(offset), day(offset)), (announced, announced), [subject], [(origin, "origin")])
-            made += 1
-
-    for n in range(max(1, claims // 1000)):
-        loss_id = rows.new_id("losses")
-        quantity = rng.randint(1, 50) if n % 7 else None
-        rows.losses.append((
-            loss_id, f"{prefix}-loss-{loss_id}", document_id, source_ids[rng.choice(("att_mod", "def_mod"))],
-            day(rng.randrange(days)), rng.choice((att, defender)), rng.choice(("personnel", "tanks", "uavs")),
-            None, rng.choice(("killed", "destroyed")), quantity, "unspecified" if quantity is None else "at_least",
-            f"loss {loss_id}",
-        ))
+            pa_csv.write_csv(table, path)
+    claims_written = len(pc.unique(claim_table.column("claim")))
+    links_written = claim_table.num_rows - int(pc.sum(pc.is_null(claim_table.column("place"))).as_py())
+    return SyntheticFiles(
+        folder=folder,
+        places_file=files[0],
+        claims_file=files[1],
+        responses_file=files[2],
+        places=total_places,
+        claims=claims_written,
+        links=links_written,
+        responses=response_table.num_rows,
+    )
 
 
-COPY_COLUMNS = {
-    "places": "place_id, slug, name, kind, parent_id",
-    "place_names": "place_name_id, place_id, name",
-    "claims": (
-        "claim_id, slug, document_id, source_id, kind, actor_party_id, target_party_id, stated_earliest_on, "
-        "stated_latest_on, occurred_earliest_on, occurred_latest_on, event_key, summary, quote"
-    ),
-    "claim_places": "claim_id, place_id, role",
-    "denials": (
-        "denial_id, slug, claim_id, place_id, document_id, source_id, denied_earliest_on, denied_latest_on, "
-        "quote, counter_statement"
-    ),
-    "corroborations": (
-        "corroboration_id, slug, claim_id, place_id, document_id, source_id, kind, corroborated_earliest_on, "
-        "corroborated_latest_on, quote"
-    ),
-    "losses": (
-        "loss_id, slug, document_id, source_id, as_of_date, losing_party_id, category, equipment, outcome, "
-        "quantity, qualifier, quote"
-    ),
-}
-
-
-def _copy_all(connection: psycopg.Connection, rows: _Rows) -> None:
-    with connection.cursor() as cursor:
-        for table, columns in COPY_COLUMNS.items():
-            with cursor.copy(f"copy core.{table} ({columns}) from stdin") as copy:
-                for row in getattr(rows, table):
-                    copy.write_row(row)
-
-
-def _move_sequences(connection: psycopg.Connection) -> None:
-    for table, column in ID_COLUMNS.items():
-        connection.execute(
-            f"select setval(pg_get_serial_sequence('core.{table}', '{column}'), "
-            f"coalesce((select max({column}) from core.{table}), 0) + 1, false)"
-        )
+__all__ = ["SENTENCES", "SyntheticFiles", "write_synthetic"]

@@ -29,9 +29,9 @@ from .. import database
 from ..config import ConfigError
 from ..embedded import EmbeddedServerError
 from ..migrate import MigrationLockTimeout
-from . import benchmark, export, readers, report, reports, seed, server, shell
+from . import benchmark, export, importing, readers, report, reports, seed, server, shell
 
-COMMAND_MODULES: list[ModuleType] = [server, seed, reports, report, export, shell, readers, benchmark]
+COMMAND_MODULES: list[ModuleType] = [server, seed, importing, reports, report, export, shell, readers, benchmark]
 
 #: Exit codes, as documented in ``campaign-db --help`` and README.md.
 EXIT_OK = 0

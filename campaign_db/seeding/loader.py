@@ -61,8 +61,8 @@ def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFold
         # Fresh statistics for what changed: the reporting views join these
         # tables several levels deep, and on never-analysed tables the planner
         # guesses row counts that turn a 10 ms query into a nested loop of seconds.
-        changed = {table for report in reports for table, counts in report.tables.items() if counts.changed}
-        for table in sorted(_analysed_tables(changed)):
+        changed_tables = {table for report in reports for table, counts in report.tables.items() if counts.changed}
+        for table in sorted(_analysed_tables(changed_tables)):
             connection.execute(text(f"analyze core.{table}"))
         if changed_campaigns:
             for table in ("place_lineage", "control_candidates", "control_periods", "control_contests"):

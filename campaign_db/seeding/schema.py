@@ -488,7 +488,7 @@ FILES: dict[str, tuple[type[Entry], bool]] = {
 }
 
 #: Files a campaign folder may leave out.
-OPTIONAL_FILES = frozenset({"losses.yaml"})
+OPTIONAL_FILES = frozenset({"places.yaml", "claims.yaml", "losses.yaml"})
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:

@@ -15,7 +15,7 @@ campaigns and both values, and nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,9 +70,17 @@ STRUCTURAL_TABLES = frozenset({"parties", "sides", "sources", "places", "links",
 class CampaignWriter:
     """Writes one checked campaign folder in the caller's transaction."""
 
-    def __init__(self, connection: Connection, folder: CampaignFolder) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        folder: CampaignFolder,
+        after_staging: Callable[[Connection, CampaignWriter], None] | None = None,
+    ) -> None:
+        """``after_staging`` adds rows to the staging tables before anything is
+        written (the bulk import's claims and places)."""
         self.connection = connection
         self.folder = folder
+        self.after_staging = after_staging
         self.campaign_id = 0
         self.report = LoadReport(folder.folder, folder.slug)
         self.structural = False
@@ -1103,6 +1111,8 @@ class CampaignWriter:
 
     def write(self) -> LoadReport:
         self._stage()
+        if self.after_staging is not None:
+            self.after_staging(self.connection, self)
         self._campaign()
         self._remember_links()
         conflicts = self._conflicts()
