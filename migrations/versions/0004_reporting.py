@@ -60,6 +60,7 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("08_reporting_int.control_candidates.sql", "view", "reporting_int.control_candidates"),
     SqlObject("08b_derived.control_candidates.sql", "table", "derived.control_candidates"),
     SqlObject("08c_reporting_int.refresh_derived.sql", "function", "reporting_int.base_tables_changed()"),
+    SqlObject("08c_reporting_int.refresh_derived.sql", "function", "reporting_int.claim_rows_changed()"),
     SqlObject("09_reporting_int.control_walk.sql", "type", "reporting_int.walk_candidate"),
     SqlObject("09_reporting_int.control_walk.sql", "type", "reporting_int.walk_step"),
     SqlObject("09_reporting_int.control_walk.sql", "function", "reporting_int.evidence_rank(boolean, boolean)"),
@@ -127,7 +128,13 @@ TRIGGERED_TABLES = (
 )
 
 #: Functions campaign_reader may not run (they write the derived tables).
-MAINTENANCE_FUNCTIONS = ("reporting_int.refresh_derived(text, integer[])", "reporting_int.base_tables_changed()")
+MAINTENANCE_FUNCTIONS = (
+    "reporting_int.refresh_derived(text, integer[])",
+    "reporting_int.base_tables_changed()",
+    "reporting_int.claim_rows_changed()",
+)
+#: Of those, the tables whose statements re-derive only the places their rows name.
+CLAIM_ROW_TABLES = ("claims", "claim_places", "denials", "corroborations")
 
 #: Building-block functions that read tables: they run as their owner.
 DEFINER_FUNCTIONS = (
@@ -164,6 +171,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in TRIGGERED_TABLES:
         op.execute(f"drop trigger refresh_derived on core.{table}")
+    for table in CLAIM_ROW_TABLES:
+        for event in ("insert", "update", "delete"):
+            op.execute(f"drop trigger refresh_derived_{event} on core.{table}")
     for sql_object in reversed(OBJECTS):
         op.execute(f"drop {sql_object.kind} {sql_object.name}")
     op.execute("drop schema derived")

@@ -224,6 +224,19 @@ begin
                 holder_party := defence.party_id;
             end if;
 
+            if basis.claim_id is null and cardinality(attempts) > 0 then
+                -- sides that cancel out on a place nobody held: the best of their
+                -- claims is the basis, the others contest it
+                foreach best in array attempts loop
+                    if basis.claim_id is null
+                        or (best.rank, best.occurred_on, best.claim_key) > (basis.rank, basis.occurred_on, basis.claim_key)
+                    then
+                        basis := best;
+                    end if;
+                end loop;
+                since := day_on;
+            end if;
+
             -- every candidate of the day that did not decide it contests the holder
             foreach loser in array today loop
                 continue when loser.kind = 'withdrawal';

@@ -64,7 +64,11 @@ begin
         candidates.basis_place_id, candidates.depth, candidates.claim_kind, candidates.actor_party_id,
         candidates.actor_side_key, candidates.target_party_id, candidates.target_side_key,
         candidates.occurred_to, candidates.stated_on, candidates.share_percent, candidates.confirmed_on,
-        candidates.denied_on, candidates.corroborated_on, candidates.contradicted_on
+        candidates.denied_on, candidates.corroborated_on, candidates.contradicted_on,
+        greatest(
+            coalesce(candidates.stated_on, 'infinity'), candidates.confirmed_on, candidates.denied_on,
+            candidates.corroborated_on, candidates.contradicted_on
+        )
     from reporting_int.control_candidates as candidates
     where
         (scopes is null or candidates.scope = any(scopes))

@@ -2,13 +2,18 @@
 -- day `as_of`, as known on day `known_by` (null: everything known today),
 -- in the scope `campaign` (a campaign's slug or 'all'; null: every scope).
 --
--- With everything known, the period covering `as_of` in the periods kept as
--- a table (derived.control_periods, what reporting.control_periods shows);
--- with a cut-off, the rules walked on what was known then
--- (reporting_int.control_answers, the query those periods are kept from). Only statements certainly made by
--- `known_by` count (the latest possible day of the statement is on or
--- before it): claims, denials, corroborations and the captures that
--- contradict an area claim alike.
+-- The period covering `as_of` in the periods kept as a table
+-- (derived.control_periods, what reporting.control_periods shows), except,
+-- with a cut-off, for the places whose answer on `as_of` the cut-off can
+-- change: those with a candidate over by `as_of` that is not wholly known
+-- by `known_by` (its statement, or some of its evidence, came later). Only
+-- those are walked again on what was known then
+-- (reporting_int.control_answers, the query the periods are kept from): a
+-- place's walk up to `as_of` reads only candidates over by then, so a place
+-- whose candidates were all wholly known by `known_by` has today's answer.
+-- Only statements certainly made by `known_by` count (the latest possible
+-- day of the statement is on or before it): claims, denials, corroborations
+-- and the captures that contradict an area claim alike.
 --
 -- Runs as its owner (security definer) so that campaign_reader can call it
 -- without any privilege on the base tables or the building blocks; the
@@ -51,7 +56,31 @@ security definer
 set search_path = pg_catalog, pg_temp
 set jit = off
 as $function$
-    -- everything known: the periods kept as a table (one index range scan)
+    with
+
+    -- with a cut-off: the places whose answer on as_of it can change (for
+    -- as_of <= known_by, an index probe; else a scan of the scope's candidates)
+    changed as (
+        select candidates.scope, candidates.place_id
+        from derived.control_candidates as candidates
+        where
+            $2 is not null
+            and $1 <= $2
+            and candidates.occurred_to < candidates.known_on
+            and daterange(candidates.occurred_to, candidates.known_on) @> daterange($1, $2, '[]')
+            and ($3 is null or candidates.scope = $3)
+        union
+        select candidates.scope, candidates.place_id
+        from derived.control_candidates as candidates
+        where
+            $2 is not null
+            and $2 < $1
+            and candidates.occurred_to <= $1
+            and candidates.known_on > $2
+            and ($3 is null or candidates.scope = $3)
+    )
+
+    -- today's answers kept as a table (one index range scan)
     select
         periods.campaign,
         periods.campaign_title,
@@ -82,14 +111,19 @@ as $function$
         periods.claim_slug
     from derived.control_periods as periods
     where
-        $2 is null
-        and ($3 is null or periods.campaign = $3)
+        ($3 is null or periods.campaign = $3)
         and periods.valid_from <= $1
         and (periods.valid_to is null or $1 < periods.valid_to)
+        and not exists (
+            select from changed
+            where
+                changed.scope = periods.campaign
+                and changed.place_id = periods.place_id
+        )
 
     union all
 
-    -- as known on an earlier day: the rules walked on what was known then
+    -- the places the cut-off changes: the rules walked on what was known then
     select
         answers.campaign,
         answers.campaign_title,
@@ -118,8 +152,17 @@ as $function$
         answers.is_settlement,
         answers.place_slug,
         answers.claim_slug
-    from reporting_int.control_answers($1, $2, $3) as answers
-    where $2 is not null
+    from reporting_int.control_answers(
+        $1, $2, $3, coalesce((select array_agg(distinct changed.place_id) from changed), '{}')
+    ) as answers
+    where
+        $2 is not null
+        and exists (
+            select from changed
+            where
+                changed.scope = answers.campaign
+                and changed.place_id = answers.place_id
+        )
 $function$;
 
 comment on function reporting.control_as_of(date, date, text) is
