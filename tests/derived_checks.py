@@ -31,6 +31,13 @@ CHECKS = {
         "where walks.event = 'contest'",
         "scope, place_id, day, claim_id, counter_claim_id",
     ),
+    "contested_claims": (
+        "select * from reporting_int.contested_claims(null)",
+        "campaign, claim_id, claim_date, claimant, claimant_party, claim_kind, summary, places, contest_kind, "
+        "contested_by, contested_by_party, contested_on, contest_quote, counter_statement, days_after_claim, "
+        "denial_id, counter_claim_id, counter_claim_kind, counter_side, counter_campaign, actor_side, claim_quote, "
+        "claimant_party_code, contested_by_party_code, claim_campaign, claim_slug, counter_claim_slug",
+    ),
 }
 
 

@@ -100,17 +100,24 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("18_reporting.claims.sql", "view", "reporting.claims"),
     SqlObject("19_reporting_int.contests_denials.sql", "view", "reporting_int.contests_denials"),
     SqlObject(
-        "20_reporting_int.contests_mutual_accusations.sql", "view", "reporting_int.contests_mutual_accusations"
+        "20_reporting_int.contests_mutual_accusations.sql",
+        "function",
+        "reporting_int.contests_mutual_accusations(text)",
     ),
     SqlObject(
         "21_reporting_int.contests_self_contradictions.sql", "view", "reporting_int.contests_self_contradictions"
     ),
-    SqlObject("22_reporting_int.contests_repeat_claims.sql", "view", "reporting_int.contests_repeat_claims"),
+    SqlObject("22_reporting_int.contests_repeat_claims.sql", "function", "reporting_int.contests_repeat_claims(text)"),
     SqlObject("23_reporting_int.contests_date_conflicts.sql", "view", "reporting_int.contests_date_conflicts"),
     SqlObject(
         "24_reporting_int.contests_conflicting_control.sql", "view", "reporting_int.contests_conflicting_control"
     ),
-    SqlObject("25_reporting.contested_claims.sql", "view", "reporting.contested_claims"),
+    SqlObject("25_reporting_int.contested_claims.sql", "function", "reporting_int.contested_claims(text)"),
+    SqlObject("25b_derived.contested_claims.sql", "table", "derived.contested_claims"),
+    SqlObject("25c_reporting.contested_claims.sql", "view", "reporting.contested_claims"),
+    SqlObject(
+        "25d_reporting_int.refresh_contests.sql", "function", "reporting_int.refresh_contests(text[])"
+    ),
     SqlObject("26_reporting.losses.sql", "view", "reporting.losses"),
     SqlObject("27_reporting.source_scorecard.sql", "view", "reporting.source_scorecard"),
     SqlObject("28_reporting.campaigns.sql", "view", "reporting.campaigns"),
@@ -126,15 +133,22 @@ TRIGGERED_TABLES = (
     "campaigns", "claims", "claim_places", "denials", "corroborations", "sources", "place_areas",
     "campaign_places", "campaign_parties", "campaign_sides", "side_members",
 )
+#: Of those, the tables whose statements re-derive only the places their rows name.
+CLAIM_ROW_TABLES = ("claims", "claim_places", "denials", "corroborations")
 
 #: Functions campaign_reader may not run (they write the derived tables).
 MAINTENANCE_FUNCTIONS = (
     "reporting_int.refresh_derived(text, integer[])",
     "reporting_int.base_tables_changed()",
     "reporting_int.claim_rows_changed()",
+    "reporting_int.refresh_contests(text[])",
 )
-#: Of those, the tables whose statements re-derive only the places their rows name.
-CLAIM_ROW_TABLES = ("claims", "claim_places", "denials", "corroborations")
+#: The rules behind derived.contested_claims: run only to derive it, never by a view.
+DERIVATION_FUNCTIONS = (
+    "reporting_int.contests_mutual_accusations(text)",
+    "reporting_int.contests_repeat_claims(text)",
+    "reporting_int.contested_claims(text)",
+)
 
 #: Building-block functions that read tables: they run as their owner.
 DEFINER_FUNCTIONS = (
@@ -162,7 +176,7 @@ def upgrade() -> None:
             op.execute(f"grant select on {sql_object.name} to {READER_ROLE}")
         elif sql_object.kind == "function":
             op.execute(f"revoke execute on function {sql_object.name} from public")
-            if sql_object.name not in MAINTENANCE_FUNCTIONS:
+            if sql_object.name not in MAINTENANCE_FUNCTIONS + DERIVATION_FUNCTIONS:
                 op.execute(f"grant execute on function {sql_object.name} to {READER_ROLE}")
     # derive from what the database already holds (a round-1 database upgraded in place)
     op.execute("select reporting_int.refresh_derived(null, null)")

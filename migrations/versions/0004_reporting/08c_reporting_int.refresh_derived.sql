@@ -89,6 +89,34 @@ begin
     if cardinality(place_ids) > 0 then
         perform reporting_int.refresh_derived(null, array(select distinct unnest(place_ids)));
     end if;
+    -- the contested claims of the campaigns whose claims changed (a deleted
+    -- claim's campaign is in its old row; its evidence's too)
+    if tg_table_name = 'claim_places' then
+        perform reporting_int.refresh_contests(array(
+            select distinct campaigns.slug
+            from core.claims as claims
+            inner join core.campaigns as campaigns
+                on campaigns.campaign_id = claims.campaign_id
+            where claims.claim_id = any(claim_ids)
+        ));
+    elsif tg_op = 'INSERT' then
+        perform reporting_int.refresh_contests(array(
+            select distinct campaigns.slug
+            from new_rows
+            inner join core.campaigns as campaigns
+                on campaigns.campaign_id = new_rows.campaign_id
+        ));
+    else
+        perform reporting_int.refresh_contests(array(
+            select distinct campaigns.slug
+            from core.campaigns as campaigns
+            where campaigns.campaign_id in (
+                select old_rows.campaign_id from old_rows
+                union
+                select claims.campaign_id from core.claims as claims where claims.claim_id = any(claim_ids)
+            )
+        ));
+    end if;
     return null;
 end
 $function$;

@@ -1,6 +1,7 @@
 -- grain: a function with no rows of its own: it rewrites the derived tables
 -- (one row per scope × place × area, × candidate, × control period, ×
--- contest) for one campaign's scope and 'all' (null: every scope), and
+-- contest, × contested claim) for one campaign's scope and 'all' (null:
+-- every scope), and
 -- within them, when `for_places` is given, only for those places and every
 -- place inside them (an area claim reaches them).
 --
@@ -103,6 +104,15 @@ begin
     from unnest(coalesce(scopes, array(select scopes.scope from reporting_int.scopes as scopes))) as scope_list (scope)
     cross join lateral reporting_int.control_walks(null, null, scope_list.scope, places) as walks
     where walks.event = 'contest';
+
+    -- the contested claims: of the campaign (and its 'all' rows), or of every
+    -- campaign for a whole refresh; an edit of some places by hand refreshes
+    -- the campaigns of the claims it changed (reporting_int.claim_rows_changed)
+    if for_campaign is not null then
+        perform reporting_int.refresh_contests(array[for_campaign]);
+    elsif for_places is null then
+        perform reporting_int.refresh_contests(null);
+    end if;
 end
 $function$;
 

@@ -1,5 +1,6 @@
--- grain: one row per claim × claim of the other side accusing its side back
--- of the same thing (contest kind 'mutual_accusation'), within a campaign.
+-- grain: a function of one campaign (null: every campaign): one row per
+-- claim × claim of the other side accusing its side back of the same thing
+-- (contest kind 'mutual_accusation'), within a campaign.
 --
 -- An accusation is a claim (not a control claim) whose claimant's side is
 -- not the acting side. Its counter is a claim of the same kind by the
@@ -7,7 +8,22 @@
 -- event_key, or, when either has none, overlapping event dates and the same
 -- named places.
 
-create view reporting_int.contests_mutual_accusations as
+create function reporting_int.contests_mutual_accusations(for_campaign text)
+returns table (
+    campaign text,
+    claim_id integer,
+    places text,
+    contest_kind text,
+    contested_by_source_id integer,
+    contested_on date,
+    contest_quote text,
+    counter_statement text,
+    denial_id integer,
+    counter_claim_id integer
+)
+language sql
+stable
+as $function$
 
 with
 
@@ -40,6 +56,7 @@ accusations as (
         and claims.claimant_side_key is not null
         and claims.actor_side_key is not null
         and claims.claimant_side_key <> claims.actor_side_key
+        and (for_campaign is null or claims.campaign = for_campaign)
 
 ),
 
@@ -99,4 +116,8 @@ select
     counter_statement,
     denial_id,
     counter_claim_id
-from final;
+from final
+$function$;
+
+comment on function reporting_int.contests_mutual_accusations(text) is
+'Contest kind mutual_accusation of one campaign (null: every campaign): each accusation with the counter-accusation of the accused side about the same event.';

@@ -1,5 +1,6 @@
--- grain: one row per capture or control claim × the claim it repeats
--- (contest kind 'repeat_claim'), within a campaign.
+-- grain: a function of one campaign (null: every campaign): one row per
+-- capture or control claim × the claim it repeats (contest kind
+-- 'repeat_claim'), within a campaign.
 --
 -- A claim repeats when the same side (or, for a source of no side, the
 -- same source) had already claimed a place it names for the same acting
@@ -9,7 +10,22 @@
 -- running maximum), not by pairing every claim with every earlier one; the
 -- repeated places are listed together.
 
-create view reporting_int.contests_repeat_claims as
+create function reporting_int.contests_repeat_claims(for_campaign text)
+returns table (
+    campaign text,
+    claim_id integer,
+    places text,
+    contest_kind text,
+    contested_by_source_id integer,
+    contested_on date,
+    contest_quote text,
+    counter_statement text,
+    denial_id integer,
+    counter_claim_id integer
+)
+language sql
+stable
+as $function$
 
 with
 
@@ -28,7 +44,9 @@ claims as (
     from reporting_int.control_claim_places as claims
     inner join reporting_int.claim_details as details
         on details.claim_id = claims.claim_id
-    where claims.claim_kind in ('capture', 'control')
+    where
+        claims.claim_kind in ('capture', 'control')
+        and (for_campaign is null or claims.campaign = for_campaign)
 
 ),
 
@@ -137,4 +155,8 @@ select
     counter_statement,
     denial_id,
     counter_claim_id
-from final;
+from final
+$function$;
+
+comment on function reporting_int.contests_repeat_claims(text) is
+'Contest kind repeat_claim of one campaign (null: every campaign): each capture or control claim with the latest earlier claim of the same side for a place it names.';

@@ -2,152 +2,43 @@
 -- each later statement that contradicts it, the earlier claim it repeats,
 -- each claim of another side it conflicts with.
 --
--- One building block per contest kind (reporting_int.contests_*), each with
--- the same columns; this view lists them together and describes the claim
--- and the contesting source. `campaign` is the claim's campaign, or 'all'
--- for a contest between claims of two campaigns' accounts.
+-- The rows are kept as a table (derived.contested_claims, rewritten for the
+-- campaigns a load or an edit touches, from the rules in
+-- reporting_int.contested_claims and its building blocks
+-- reporting_int.contests_*): reading one campaign, one claim or every
+-- contest is a scan or an index probe, not a computation.
 
 create view reporting.contested_claims as
 
 select
     contests.campaign,
     contests.claim_id,
-    claims.stated_on as claim_date,
-    claims.claimant,
-    claims.claimant_party,
-    claims.claim_kind,
-    claims.summary,
-    coalesce(
-        contests.places,
-        (
-            select
-                string_agg(
-                    named.name,
-                    ', '
-                    order by claim_places.role <> 'subject', named.name
-                )
-            from core.claim_places as claim_places
-            inner join core.places as named
-                on named.place_id = claim_places.place_id
-            where claim_places.claim_id = contests.claim_id
-        )
-    ) as places,
+    contests.claim_date,
+    contests.claimant,
+    contests.claimant_party,
+    contests.claim_kind,
+    contests.summary,
+    contests.places,
     contests.contest_kind,
-    sources.name as contested_by,
-    parties.name as contested_by_party,
+    contests.contested_by,
+    contests.contested_by_party,
     contests.contested_on,
     contests.contest_quote,
     contests.counter_statement,
-    contests.contested_on - claims.stated_on as days_after_claim,
+    contests.days_after_claim,
     contests.denial_id,
     contests.counter_claim_id,
-    counters.claim_kind as counter_claim_kind,
-    counters.actor_side as counter_side,
-    counters.campaign as counter_campaign,
-    claims.actor_side,
-    claims.quote as claim_quote,
-    claims.claimant_party_code,
-    parties.code as contested_by_party_code,
-    claims.campaign as claim_campaign,
-    claims.claim_slug,
-    counters.claim_slug as counter_claim_slug
-from (
-    select
-        campaign,
-        claim_id,
-        places,
-        contest_kind,
-        contested_by_source_id,
-        contested_on,
-        contest_quote,
-        counter_statement,
-        denial_id,
-        counter_claim_id
-    from reporting_int.contests_denials
-
-    union all
-
-    select
-        campaign,
-        claim_id,
-        places,
-        contest_kind,
-        contested_by_source_id,
-        contested_on,
-        contest_quote,
-        counter_statement,
-        denial_id,
-        counter_claim_id
-    from reporting_int.contests_mutual_accusations
-
-    union all
-
-    select
-        campaign,
-        claim_id,
-        places,
-        contest_kind,
-        contested_by_source_id,
-        contested_on,
-        contest_quote,
-        counter_statement,
-        denial_id,
-        counter_claim_id
-    from reporting_int.contests_self_contradictions
-
-    union all
-
-    select
-        campaign,
-        claim_id,
-        places,
-        contest_kind,
-        contested_by_source_id,
-        contested_on,
-        contest_quote,
-        counter_statement,
-        denial_id,
-        counter_claim_id
-    from reporting_int.contests_repeat_claims
-
-    union all
-
-    select
-        campaign,
-        claim_id,
-        places,
-        contest_kind,
-        contested_by_source_id,
-        contested_on,
-        contest_quote,
-        counter_statement,
-        denial_id,
-        counter_claim_id
-    from reporting_int.contests_date_conflicts
-
-    union all
-
-    select
-        campaign,
-        claim_id,
-        places,
-        contest_kind,
-        contested_by_source_id,
-        contested_on,
-        contest_quote,
-        counter_statement,
-        denial_id,
-        counter_claim_id
-    from reporting_int.contests_conflicting_control
-) as contests
-inner join reporting_int.claim_details as claims
-    on claims.claim_id = contests.claim_id
-inner join core.sources as sources
-    on sources.source_id = contests.contested_by_source_id
-left join core.parties as parties
-    on parties.party_id = sources.party_id
-left join reporting_int.claim_details as counters
-    on counters.claim_id = contests.counter_claim_id;
+    contests.counter_claim_kind,
+    contests.counter_side,
+    contests.counter_campaign,
+    contests.actor_side,
+    contests.claim_quote,
+    contests.claimant_party_code,
+    contests.contested_by_party_code,
+    contests.claim_campaign,
+    contests.claim_slug,
+    contests.counter_claim_slug
+from derived.contested_claims as contests;
 
 comment on view reporting.contested_claims is
 'Every claim that was disputed, with the counter-statement: one row per claim and contest. contest_kind says how: denial (a source of another side rejected it, or an independent analyst disputed it), mutual_accusation (the accused side accused the claimant''s side of the same thing), self_contradiction (the claimant''s own side later claimed captures inside the area this claim said it controlled), repeat_claim (the same side had already claimed the place; the counter-claim is the latest earlier one), date_conflict (another passage of the same campaign dates the same event differently), conflicting_control (another side claimed the same place for the same days; both claims get a row naming the other). campaign is the claim''s campaign, or ''all'' for a contest between two campaigns'' accounts. The contested_by columns describe the denial or the counter-claim.';

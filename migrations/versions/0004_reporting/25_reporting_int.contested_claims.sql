@@ -1,0 +1,191 @@
+-- grain: a function of one campaign (null: every campaign; 'all': the
+-- contests found only with every campaign together): one row per claim ×
+-- contest, described. The rules of reporting.contested_claims, computed
+-- from scratch; derived.contested_claims keeps their rows.
+--
+-- One building block per contest kind (reporting_int.contests_*), each with
+-- the same columns, each asked for the one campaign; this function lists them
+-- together and describes the claim and the contesting source. `campaign` is
+-- the claim's campaign, or 'all' for a contest between claims of two
+-- campaigns' accounts.
+
+create function reporting_int.contested_claims(for_campaign text)
+returns table (
+    campaign text,
+    claim_id integer,
+    claim_date date,
+    claimant text,
+    claimant_party text,
+    claim_kind text,
+    summary text,
+    places text,
+    contest_kind text,
+    contested_by text,
+    contested_by_party text,
+    contested_on date,
+    contest_quote text,
+    counter_statement text,
+    days_after_claim integer,
+    denial_id integer,
+    counter_claim_id integer,
+    counter_claim_kind text,
+    counter_side text,
+    counter_campaign text,
+    actor_side text,
+    claim_quote text,
+    claimant_party_code text,
+    contested_by_party_code text,
+    claim_campaign text,
+    claim_slug text,
+    counter_claim_slug text
+)
+language sql
+stable
+as $function$
+select
+    contests.campaign,
+    contests.claim_id,
+    claims.stated_on as claim_date,
+    claims.claimant,
+    claims.claimant_party,
+    claims.claim_kind,
+    claims.summary,
+    coalesce(
+        contests.places,
+        (
+            select
+                string_agg(
+                    named.name,
+                    ', '
+                    order by claim_places.role <> 'subject', named.name
+                )
+            from core.claim_places as claim_places
+            inner join core.places as named
+                on named.place_id = claim_places.place_id
+            where claim_places.claim_id = contests.claim_id
+        )
+    ) as places,
+    contests.contest_kind,
+    sources.name as contested_by,
+    parties.name as contested_by_party,
+    contests.contested_on,
+    contests.contest_quote,
+    contests.counter_statement,
+    contests.contested_on - claims.stated_on as days_after_claim,
+    contests.denial_id,
+    contests.counter_claim_id,
+    counters.claim_kind as counter_claim_kind,
+    counters.actor_side as counter_side,
+    counters.campaign as counter_campaign,
+    claims.actor_side,
+    claims.quote as claim_quote,
+    claims.claimant_party_code,
+    parties.code as contested_by_party_code,
+    claims.campaign as claim_campaign,
+    claims.claim_slug,
+    counters.claim_slug as counter_claim_slug
+from (
+    select
+        campaign,
+        claim_id,
+        places,
+        contest_kind,
+        contested_by_source_id,
+        contested_on,
+        contest_quote,
+        counter_statement,
+        denial_id,
+        counter_claim_id
+    from reporting_int.contests_denials
+    where for_campaign is null or campaign = for_campaign
+
+    union all
+
+    select
+        campaign,
+        claim_id,
+        places,
+        contest_kind,
+        contested_by_source_id,
+        contested_on,
+        contest_quote,
+        counter_statement,
+        denial_id,
+        counter_claim_id
+    from reporting_int.contests_mutual_accusations(for_campaign)
+
+    union all
+
+    select
+        campaign,
+        claim_id,
+        places,
+        contest_kind,
+        contested_by_source_id,
+        contested_on,
+        contest_quote,
+        counter_statement,
+        denial_id,
+        counter_claim_id
+    from reporting_int.contests_self_contradictions
+    where for_campaign is null or campaign = for_campaign
+
+    union all
+
+    select
+        campaign,
+        claim_id,
+        places,
+        contest_kind,
+        contested_by_source_id,
+        contested_on,
+        contest_quote,
+        counter_statement,
+        denial_id,
+        counter_claim_id
+    from reporting_int.contests_repeat_claims(for_campaign)
+
+    union all
+
+    select
+        campaign,
+        claim_id,
+        places,
+        contest_kind,
+        contested_by_source_id,
+        contested_on,
+        contest_quote,
+        counter_statement,
+        denial_id,
+        counter_claim_id
+    from reporting_int.contests_date_conflicts
+    where for_campaign is null or campaign = for_campaign
+
+    union all
+
+    select
+        campaign,
+        claim_id,
+        places,
+        contest_kind,
+        contested_by_source_id,
+        contested_on,
+        contest_quote,
+        counter_statement,
+        denial_id,
+        counter_claim_id
+    from reporting_int.contests_conflicting_control
+    where for_campaign is null or campaign = for_campaign
+) as contests
+inner join reporting_int.claim_details as claims
+    on claims.claim_id = contests.claim_id
+inner join core.sources as sources
+    on sources.source_id = contests.contested_by_source_id
+left join core.parties as parties
+    on parties.party_id = sources.party_id
+left join reporting_int.claim_details as counters
+    on counters.claim_id = contests.counter_claim_id
+$function$;
+
+comment on function reporting_int.contested_claims(text) is
+'The rows of reporting.contested_claims computed from scratch for one campaign (null: every campaign; ''all'': the contests between two campaigns'' accounts): the rules the derived table derived.contested_claims keeps.';

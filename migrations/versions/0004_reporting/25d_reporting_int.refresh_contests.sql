@@ -1,0 +1,102 @@
+-- grain: a function with no rows of its own: it rewrites the rows of
+-- derived.contested_claims (one row per claim × contest) of some campaigns
+-- (null: every campaign) from the rules (reporting_int.contested_claims).
+--
+-- A campaign's contests are its own claims' (campaign = its slug) and the
+-- 'all' rows in which one of its claims is contested or contests; the
+-- latter exist only between campaigns that share a place, so they are
+-- computed only then. Called by reporting_int.refresh_derived (a load) and
+-- by the statement triggers on claims and their evidence (an edit by hand).
+
+create function reporting_int.refresh_contests(for_campaigns text[])
+returns void
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+as $function$
+declare
+    campaign_slug text;
+begin
+    if for_campaigns is null then
+        delete from derived.contested_claims;
+        insert into derived.contested_claims (
+            campaign, claim_id, claim_date, claimant, claimant_party, claim_kind, summary, places,
+            contest_kind, contested_by, contested_by_party, contested_on, contest_quote,
+            counter_statement, days_after_claim, denial_id, counter_claim_id, counter_claim_kind,
+            counter_side, counter_campaign, actor_side, claim_quote, claimant_party_code,
+            contested_by_party_code, claim_campaign, claim_slug, counter_claim_slug
+        )
+        select
+            rules.campaign, rules.claim_id, rules.claim_date, rules.claimant, rules.claimant_party,
+            rules.claim_kind, rules.summary, rules.places, rules.contest_kind, rules.contested_by,
+            rules.contested_by_party, rules.contested_on, rules.contest_quote,
+            rules.counter_statement, rules.days_after_claim, rules.denial_id,
+            rules.counter_claim_id, rules.counter_claim_kind, rules.counter_side,
+            rules.counter_campaign, rules.actor_side, rules.claim_quote, rules.claimant_party_code,
+            rules.contested_by_party_code, rules.claim_campaign, rules.claim_slug,
+            rules.counter_claim_slug
+        from reporting_int.contested_claims(null) as rules;
+        return;
+    end if;
+    foreach campaign_slug in array for_campaigns loop
+        delete from derived.contested_claims as contests
+        where
+            contests.campaign = campaign_slug
+            or (
+                contests.campaign = 'all'
+                and campaign_slug in (contests.claim_campaign, contests.counter_campaign)
+            );
+        insert into derived.contested_claims (
+            campaign, claim_id, claim_date, claimant, claimant_party, claim_kind, summary, places,
+            contest_kind, contested_by, contested_by_party, contested_on, contest_quote,
+            counter_statement, days_after_claim, denial_id, counter_claim_id, counter_claim_kind,
+            counter_side, counter_campaign, actor_side, claim_quote, claimant_party_code,
+            contested_by_party_code, claim_campaign, claim_slug, counter_claim_slug
+        )
+        select
+            rules.campaign, rules.claim_id, rules.claim_date, rules.claimant, rules.claimant_party,
+            rules.claim_kind, rules.summary, rules.places, rules.contest_kind, rules.contested_by,
+            rules.contested_by_party, rules.contested_on, rules.contest_quote,
+            rules.counter_statement, rules.days_after_claim, rules.denial_id,
+            rules.counter_claim_id, rules.counter_claim_kind, rules.counter_side,
+            rules.counter_campaign, rules.actor_side, rules.claim_quote, rules.claimant_party_code,
+            rules.contested_by_party_code, rules.claim_campaign, rules.claim_slug,
+            rules.counter_claim_slug
+        from reporting_int.contested_claims(campaign_slug) as rules;
+        if exists (
+            select
+            from core.campaign_places as mine
+            inner join core.campaigns as campaigns
+                on campaigns.campaign_id = mine.campaign_id
+            inner join core.campaign_places as theirs
+                on
+                    theirs.place_id = mine.place_id
+                    and theirs.campaign_id <> mine.campaign_id
+            where campaigns.slug = campaign_slug
+        ) then
+            insert into derived.contested_claims (
+                campaign, claim_id, claim_date, claimant, claimant_party, claim_kind, summary, places,
+                contest_kind, contested_by, contested_by_party, contested_on, contest_quote,
+                counter_statement, days_after_claim, denial_id, counter_claim_id, counter_claim_kind,
+                counter_side, counter_campaign, actor_side, claim_quote, claimant_party_code,
+                contested_by_party_code, claim_campaign, claim_slug, counter_claim_slug
+            )
+            select
+                rules.campaign, rules.claim_id, rules.claim_date, rules.claimant,
+                rules.claimant_party, rules.claim_kind, rules.summary, rules.places,
+                rules.contest_kind, rules.contested_by, rules.contested_by_party,
+                rules.contested_on, rules.contest_quote, rules.counter_statement,
+                rules.days_after_claim, rules.denial_id, rules.counter_claim_id,
+                rules.counter_claim_kind, rules.counter_side, rules.counter_campaign,
+                rules.actor_side, rules.claim_quote, rules.claimant_party_code,
+                rules.contested_by_party_code, rules.claim_campaign, rules.claim_slug,
+                rules.counter_claim_slug
+            from reporting_int.contested_claims('all') as rules
+            where campaign_slug in (rules.claim_campaign, rules.counter_campaign);
+        end if;
+    end loop;
+end
+$function$;
+
+comment on function reporting_int.refresh_contests(text[]) is
+'Rewrite derived.contested_claims for some campaigns (null: every campaign): their own contests, and the ''all'' rows between them and the campaigns they share a place with.';
