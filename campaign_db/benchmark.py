@@ -41,10 +41,10 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import URL
 
-from . import config, migrate
+from . import config, database, migrate
 from .importing import import_files
 from .seeding import default_seed_folders, load_campaigns, read_campaign
 from .synthetic import write_synthetic
@@ -133,8 +133,7 @@ def _ratio_figure(
 def scratch_database(server: URL, keep: bool, say: Say) -> Iterator[URL]:
     """A database of its own on ``server``, dropped afterwards unless ``keep``."""
     url = server.set(database=f"campaign_db_benchmark_{uuid.uuid4().hex[:8]}")
-    admin = config.to_libpq(server, hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as connection:
+    with database.connect(server, autocommit=True) as connection:
         connection.execute(f'create database "{url.database}"')
     try:
         yield url
@@ -142,12 +141,12 @@ def scratch_database(server: URL, keep: bool, say: Say) -> Iterator[URL]:
         if keep:
             say(f"kept: {config.to_libpq(url)}")
         else:
-            with psycopg.connect(admin, autocommit=True) as connection:
+            with database.connect(server, autocommit=True) as connection:
                 connection.execute(f'drop database if exists "{url.database}" with (force)')
 
 
 def _engine(url: URL) -> Any:
-    return create_engine(url.set(drivername="postgresql+psycopg"), future=True)
+    return database.make_engine(url)
 
 
 def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) -> tuple[list[Figure], dict[str, Any]]:
@@ -168,8 +167,7 @@ def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) 
             f"({files.claims_file.stat().st_size / 1e6:.0f} MB of CSV)"
         )
         facts.update(places=files.places, claims=files.claims, links=files.links, responses=files.responses)
-        libpq = config.to_libpq(url, hide_password=False)
-        copy_seconds = _raw_copy(libpq, files.claims_file)
+        copy_seconds = _raw_copy(url, files.claims_file)
         say(f"raw COPY of {files.claims_file.name} into an unindexed text table: {copy_seconds:.1f} s")
         phases: dict[str, float] = {}
         started = time.perf_counter()
@@ -188,7 +186,7 @@ def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) 
         rows = report.load.tables["claim_places"].in_files
         say(f"import: {rows} claim-place rows in {import_seconds:.1f} s ({rows / import_seconds:,.0f} rows/s)")
         facts["import_phases"] = phases
-        with psycopg.connect(libpq, autocommit=True) as connection:
+        with database.connect(url, autocommit=True) as connection:
             started = time.perf_counter()
             connection.execute("vacuum (analyze)")
             say(f"vacuum (analyze) after the import: {time.perf_counter() - started:.1f} s (not in the import's time)")
@@ -223,17 +221,20 @@ def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) 
     return figures, facts
 
 
-def _raw_copy(libpq: str, path: Path) -> float:
-    with psycopg.connect(libpq) as connection:
+def _raw_copy(url: URL, path: Path) -> float:
+    with database.connect(url) as connection:
         header = path.open(encoding="utf-8").readline().strip().split(",")
         columns = ", ".join(f"{name.strip(chr(34))} text" for name in header)
         connection.execute(f"create unlogged table raw_copy ({columns})")
         connection.commit()
         started = time.perf_counter()
-        with connection.cursor() as cursor, cursor.copy("copy raw_copy from stdin (format csv, header)") as copy:
-            with path.open("rb") as file:
-                while chunk := file.read(8 << 20):
-                    copy.write(chunk)
+        with (
+            connection.cursor() as cursor,
+            cursor.copy("copy raw_copy from stdin (format csv, header)") as copy,
+            path.open("rb") as file,
+        ):
+            while chunk := file.read(8 << 20):
+                copy.write(chunk)
         connection.commit()
         seconds = time.perf_counter() - started
         connection.execute("drop table raw_copy")
@@ -653,7 +654,7 @@ def run(
         say(f"database: {config.to_libpq(url)} (created for this benchmark)")
         built, _facts = build(url, Path(scratch) / SYNTHETIC_SLUG, places, links, seed, say)
         figures += built
-        with psycopg.connect(config.to_libpq(url, hide_password=False), autocommit=True) as connection:
+        with database.connect(url, autocommit=True) as connection:
             version = connection.execute("show server_version").fetchone()
             say(f"PostgreSQL {version[0] if version else '?'}")
             figures += control_figures(connection, runs, say)

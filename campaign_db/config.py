@@ -30,10 +30,6 @@ class Target:
         """The URL as libpq (psql, pg_dump, BI tools) spells it, password hidden."""
         return to_libpq(self.url)
 
-    @property
-    def has_password(self) -> bool:
-        return bool(self.url.password)
-
 
 def normalise(url: str | URL) -> URL:
     """Accept ``postgresql://``, ``postgres://`` or ``postgresql+psycopg://``

@@ -77,7 +77,8 @@ def _classify(message: str, timeout: float) -> tuple[Reason, str]:
     if "role" in lowered and "does not exist" in lowered:
         return "login_refused", _fatal_text(lines) or "the login does not exist"
     if "too many connections" in lowered or "remaining connection slots" in lowered:
-        return "busy", (_fatal_text(lines) or "too many connections") + " (the login's or the server's connection limit)"
+        limit = "(the login's or the server's connection limit)"
+        return "busy", f"{_fatal_text(lines) or 'too many connections'} {limit}"
     if "starting up" in lowered or "shutting down" in lowered or "in recovery mode" in lowered:
         return "starting", _fatal_text(lines) or "the server is starting up or shutting down"
     if "connection refused" in lowered:

@@ -61,7 +61,7 @@ SUPERUSER = "postgres"
 SYSTEM_USER = "campaign_db_pg"
 START_TIMEOUT_SECONDS = 60
 #: The file in the home that holds the superuser's password (mode 0600).
-SECRET_FILE = "superuser-password"
+SECRET_FILE = "superuser-password"  # noqa: S105 - a file name
 PORT_FILE = "port"
 #: Written into ``pgdata``, included by ``postgresql.conf``, rewritten at every start.
 SETTINGS_FILE = "campaign_db.conf"
@@ -230,7 +230,9 @@ def _pg_ctl_stop(home: Path) -> None:
         _run_as_server_user([str(bin_dir() / "pg_ctl"), "stop", "-D", str(data_dir(home)), "-m", "fast", "-w"])
     except subprocess.CalledProcessError as error:
         if running_server(home) is not None:
-            raise EmbeddedServerError(f"could not stop the embedded server in {home}: {error.stderr.strip()}") from error
+            raise EmbeddedServerError(
+                f"could not stop the embedded server in {home}: {_joined(error.stderr)}"
+            ) from error
 
 
 # --- the home and its lock --------------------------------------------------
@@ -298,8 +300,9 @@ def _server_user() -> _ServerUser:
     try:
         entry = pwd.getpwnam(SYSTEM_USER)
     except KeyError:
+        useradd = shutil.which("useradd") or "/usr/sbin/useradd"
         result = subprocess.run(
-            ["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
+            [useradd, "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
              "--shell", "/usr/sbin/nologin", SYSTEM_USER],
             capture_output=True, text=True, check=False,
         )

@@ -50,8 +50,9 @@ def data_loss_allowed() -> bool:
 
 
 def _refusal(what: str, rows: int, where: str) -> DataLossRefused:
+    counted = f"{rows} row{'' if rows == 1 else 's'} in {where}"
     return DataLossRefused(
-        f"downgrading {what} would drop the data loaded in this database ({rows} row{'' if rows == 1 else 's'} in {where}); "
+        f"downgrading {what} would drop the data loaded in this database ({counted}); "
         "dump it first, then run `alembic -x drop_data=yes downgrade ...` to go ahead"
     )
 

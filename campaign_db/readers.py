@@ -30,7 +30,9 @@ class ReaderError(ValueError):
 
 
 class ReaderGroupMissing(ReaderError):
-    """The database has no ``campaign_reader`` group: it was never migrated."""
+    """The database has no ``campaign_reader`` group or no ``reporting``
+    schema: it was never migrated (the group is the server's, the schema the
+    database's: another database on the server may have made the group)."""
 
 
 def create_reader(
@@ -58,6 +60,9 @@ def create_reader(
     group = connection.execute("select 1 from pg_roles where rolname = %s", (READER_GROUP,)).fetchone()
     if group is None:
         raise ReaderGroupMissing(f"role {READER_GROUP} does not exist: run `campaign-db up` first")
+    schema = connection.execute("select to_regnamespace('reporting')").fetchone()
+    if schema is None or schema[0] is None:
+        raise ReaderGroupMissing("this database has no reporting views for a reader: run `campaign-db up` first")
     existing = connection.execute("select rolsuper from pg_roles where rolname = %s", (name,)).fetchone()
     if existing is not None and existing[0]:
         raise ReaderError(f"{name} is a superuser; refusing to turn it into a reader")

@@ -345,9 +345,8 @@ def write_synthetic(
     occurred_from = np.where(is_capture & ranged, CAMPAIGN_START.isoformat(), occurred)
     occurred_to = np.where(is_capture & ranged, stated.astype(object), NONE)
     # the two accounts of a clash share an event key; the mutual accusations too
-    event = np.where(
-        np.isin(kind, ["clash", "ceasefire_violation"]), np.char.add(f"{slug}-event-", n.astype(str)).astype(object), NONE
-    )
+    event_keys = np.char.add(f"{slug}-event-", n.astype(str)).astype(object)
+    event = np.where(np.isin(kind, ["clash", "ceasefire_violation"]), event_keys, NONE)
     share = np.where(kind == "partial", np.array("50", dtype=object), NONE)
     claim_columns = {
         "claim": claim_slug[rows],

@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from servers import create_database, drop_database, test_server  # noqa: E402
+from servers import create_database, drop_database, test_server
 
-from campaign_db import migrate  # noqa: E402
-from campaign_db.database import make_engine  # noqa: E402
+from campaign_db import migrate
+from campaign_db.database import make_engine
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

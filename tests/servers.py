@@ -57,6 +57,7 @@ def test_server() -> TestServer:
         atexit.register(container.stop)
         return TestServer(normalise(container.get_connection_url()), "testcontainers postgres:18")
     home = Path(tempfile.mkdtemp(prefix="campaign-db-tests-"))
+    # the embedded server asks for a password: its URL carries the one kept in the home
     server = embedded.ensure_running(home)
 
     def stop_and_remove() -> None:

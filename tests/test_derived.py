@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, text
-
 from derived_checks import differences, row_counts
 from seed_copies import SEEDS, edit_yaml
+from sqlalchemy import Connection, text
 
 from campaign_db.seeding import load_campaigns
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, text
-
 from campaign_builder import CampaignBuilder
+from sqlalchemy import Connection, text
 
 from campaign_db.seeding import load_campaign
 

@@ -21,10 +21,9 @@ from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import Engine, text
-
 from campaign_builder import CampaignBuilder
 from servers import create_database, drop_database
+from sqlalchemy import Engine, text
 
 from campaign_db import migrate
 from campaign_db.database import make_engine
@@ -331,9 +330,8 @@ def test_a_broken_folder_is_refused_with_its_location_and_changes_nothing(
     before = fingerprint(resident_loaded)
     tracemalloc.start()
     started = time.monotonic()
-    with pytest.raises((SeedError, ConflictError)) as refused:
-        with resident_loaded.begin() as connection:
-            load_campaigns(connection, [folder])
+    with pytest.raises((SeedError, ConflictError)) as refused, resident_loaded.begin() as connection:
+        load_campaigns(connection, [folder])
     seconds = time.monotonic() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

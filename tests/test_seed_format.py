@@ -13,7 +13,6 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-
 from seed_copies import SEEDS, edit_yaml
 
 from campaign_db.seeding import SeedError, default_seed_folders, read_campaign

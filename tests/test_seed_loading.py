@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
-from sqlalchemy.engine import URL
-
 from campaign_builder import CampaignBuilder
 from seed_copies import ARAS_VALLEY, copy_campaign, edit_yaml, read_yaml, row_counts, snapshot
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import URL
 
 from campaign_db import migrate
 from campaign_db.config import to_libpq
@@ -73,7 +72,7 @@ def test_two_loaders_at_once_produce_no_duplicates(engine: Engine) -> None:
             with engine.connect() as connection:
                 barrier.wait()
                 reports.append(load_campaign(connection, ARAS_VALLEY))
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=run) for _ in range(2)]

@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from running_text import running_text
 
 FOLDER = Path(__file__).resolve().parent.parent / "seeds" / "aras-valley"
@@ -181,7 +180,7 @@ def test_the_capture_sentences_name_the_places_of_their_claims(parsed: list[Pars
         return sum(name in quote for name in names)
 
     for sentence, names in sentences.items():
-        owner = max(claims, key=lambda claim: quoted(claim, names))  # noqa: B023 - used at once
+        owner = max(claims, key=lambda claim: quoted(claim, names))
         assert quoted(owner, names) == len(names), f"no claim quotes all of {sentence[:70]!r}"
         claim_names: set[str] = set()
         for entry in owner.get("places") or []:

@@ -8,9 +8,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, text
-
 from running_text import GLOSS_MARK, normalise, running_text
+from sqlalchemy import Connection, text
 
 from campaign_db.seeding import default_seed_folders
 

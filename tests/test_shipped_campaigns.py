@@ -5,13 +5,10 @@ each folder's README, every row checked here."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from sqlalchemy import Connection, text
-
 from campaign_readme_tables import Expected, read_table
 from seed_copies import SEEDS
+from sqlalchemy import Connection, text
 
 from campaign_db.seeding.quotes import normalise
 

@@ -66,8 +66,9 @@ exit codes:
   {EXIT_OK}    done
   {EXIT_BUG}    unexpected error (a bug: run again with --debug and report the traceback)
   {EXIT_USAGE}    bad arguments, input or configuration (a date, a name, a seed file, DATABASE_URL, a file path)
-  {EXIT_UNREACHABLE}    cannot reach the database: no answer within the connect timeout ({database.CONNECT_TIMEOUT_SECONDS} s), connection
-       refused, no such database, too many connections, or the embedded server cannot start
+  {EXIT_UNREACHABLE}    cannot reach the database: no answer within the connect timeout
+       ({database.CONNECT_TIMEOUT_SECONDS} s), connection refused, no such database, too many
+       connections, or the embedded server cannot start
   {EXIT_NOT_SET_UP}    nothing loaded yet: the database has no campaign-db schema (run `campaign-db up` first)
   {EXIT_PERMISSION}    permission denied: the login was refused (wrong password), or it may not do this
        (a reader login running a command that needs the database owner)

@@ -17,7 +17,7 @@ from ..readers import (
     create_reader,
 )
 
-PASSWORD_VARIABLE = "CAMPAIGN_DB_READER_PASSWORD"
+PASSWORD_VARIABLE = "CAMPAIGN_DB_READER_PASSWORD"  # noqa: S105 - the name of a variable, not a password
 
 DESCRIPTION = f"""\
 Create a login role that can read the reporting views and nothing else: it

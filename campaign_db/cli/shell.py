@@ -87,5 +87,5 @@ def run_psql(arguments: argparse.Namespace) -> int:
     print(f"reporting: {', '.join(objects) if objects else '(no views yet: run campaign-db up)'}", flush=True)
     extra = [a for a in arguments.psql_arguments if a != "--"]
     command, environment = psql_command(target.url, extra)
-    os.execve(command[0], command, environment)
+    os.execve(command[0], command, environment)  # noqa: S606 - psql replaces us, with our arguments
     return 0  # not reached
