@@ -146,4 +146,5 @@ def test_nothing_else_is_granted(migrated_engine: Engine) -> None:
         "reporting_int.evidence_rank(boolean,boolean)",
         "reporting_int.is_better_basis(reporting_int.walk_candidate,reporting_int.walk_candidate)",
         "reporting_int.is_known(derived.control_candidates,date,date)",
+        "reporting_int.self_contradictions_of(text,integer[])",
     ]

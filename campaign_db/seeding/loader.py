@@ -20,6 +20,10 @@ from .writer import CampaignWriter
 ADVISORY_LOCK_KEY = int.from_bytes(b"cdb_seed", "big")
 
 CAMPAIGN_FILE = "campaign.yaml"
+#: A table gets fresh statistics when a load inserts or deletes at least this
+#: many of its rows (an edit of a few rows does not move them; ANALYZE of a
+#: war's claims would cost more than the edit).
+ANALYZE_AFTER_ROWS = 200
 
 
 def load_campaign(connection: Connection, folder: Path | CampaignFolder) -> LoadReport:
@@ -48,6 +52,16 @@ def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFold
         for writer in writers:
             reports.append(writer.write())
         changed = [writer for writer in writers if writer.report.changed]
+        # Fresh statistics for what changed, before the derivation reads it:
+        # the rules join these tables several levels deep, and on tables whose
+        # statistics predate the load the planner guesses row counts that turn
+        # a 10 ms query into a nested loop of minutes.
+        changes: dict[str, int] = {}
+        for report in reports:
+            for table, counts in report.tables.items():
+                changes[table] = changes.get(table, 0) + counts.inserted + counts.deleted
+        for table in analysis_due(connection, changes):
+            connection.execute(text(f"analyze core.{table}"))
         if len(changed) == 1:
             # one campaign: its scope and 'all', only for the places it touched when it can tell
             connection.execute(
@@ -56,18 +70,35 @@ def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFold
             )
         elif changed:
             connection.execute(text("select reporting_int.refresh_derived(null, null)"))
-        changed_campaigns = [writer.folder.slug for writer in changed]
         connection.execute(text("set local campaign_db.defer_refresh = 'off'"))
-        # Fresh statistics for what changed: the reporting views join these
-        # tables several levels deep, and on never-analysed tables the planner
-        # guesses row counts that turn a 10 ms query into a nested loop of seconds.
-        changed_tables = {table for report in reports for table, counts in report.tables.items() if counts.changed}
-        for table in sorted(_analysed_tables(changed_tables)):
-            connection.execute(text(f"analyze core.{table}"))
-        if changed_campaigns:
-            for table in ("place_lineage", "control_candidates", "control_periods", "control_contests"):
+        if sum(changes.values()) >= ANALYZE_AFTER_ROWS:
+            for table in ("place_lineage", "control_candidates", "control_periods", "control_contests",
+                          "contested_claims"):
                 connection.execute(text(f"analyze derived.{table}"))
     return reports
+
+
+def analysis_due(connection: Connection, changes: dict[str, int]) -> list[str]:
+    """The core tables whose statistics a load's changes (rows inserted or
+    deleted, by report table) make stale: never analysed, or changed by at
+    least ANALYZE_AFTER_ROWS rows and a tenth of their size."""
+    changed = {table for table, rows in changes.items() if rows > 0}
+    tables = sorted(_analysed_tables(changed))
+    rows = connection.execute(
+        text(
+            "select relname, reltuples from pg_class "
+            "where relnamespace = 'core'::regnamespace and relname = any(:tables)"
+        ),
+        {"tables": tables},
+    ).all()
+    sizes = {str(row.relname): float(row.reltuples) for row in rows}
+    due = []
+    for table in tables:
+        changed_rows = changes.get(table, max(changes.values(), default=0))
+        size = sizes.get(table, -1.0)
+        if size < 0 or (changed_rows >= ANALYZE_AFTER_ROWS and changed_rows >= size / 10):
+            due.append(table)
+    return due
 
 
 def _analysed_tables(changed: set[str]) -> set[str]:

@@ -56,7 +56,13 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("04_reporting_int.place_details.sql", "view", "reporting_int.place_details"),
     SqlObject("05_reporting_int.claim_details.sql", "view", "reporting_int.claim_details"),
     SqlObject("06_reporting_int.control_claim_places.sql", "view", "reporting_int.control_claim_places"),
+    SqlObject(
+        "07_reporting_int.self_contradictions.sql", "function", "reporting_int.self_contradictions_of(text, integer[])"
+    ),
     SqlObject("07_reporting_int.self_contradictions.sql", "view", "reporting_int.self_contradictions"),
+    SqlObject(
+        "08_reporting_int.control_candidates.sql", "function", "reporting_int.control_candidates_of(text, integer[])"
+    ),
     SqlObject("08_reporting_int.control_candidates.sql", "view", "reporting_int.control_candidates"),
     SqlObject("08b_derived.control_candidates.sql", "table", "derived.control_candidates"),
     SqlObject("08c_reporting_int.refresh_derived.sql", "function", "reporting_int.base_tables_changed()"),
@@ -105,7 +111,9 @@ OBJECTS: tuple[SqlObject, ...] = (
         "reporting_int.contests_mutual_accusations(text)",
     ),
     SqlObject(
-        "21_reporting_int.contests_self_contradictions.sql", "view", "reporting_int.contests_self_contradictions"
+        "21_reporting_int.contests_self_contradictions.sql",
+        "function",
+        "reporting_int.contests_self_contradictions(text)",
     ),
     SqlObject("22_reporting_int.contests_repeat_claims.sql", "function", "reporting_int.contests_repeat_claims(text)"),
     SqlObject("23_reporting_int.contests_date_conflicts.sql", "view", "reporting_int.contests_date_conflicts"),
@@ -145,6 +153,8 @@ MAINTENANCE_FUNCTIONS = (
 )
 #: The rules behind derived.contested_claims: run only to derive it, never by a view.
 DERIVATION_FUNCTIONS = (
+    "reporting_int.control_candidates_of(text, integer[])",
+    "reporting_int.contests_self_contradictions(text)",
     "reporting_int.contests_mutual_accusations(text)",
     "reporting_int.contests_repeat_claims(text)",
     "reporting_int.contested_claims(text)",
@@ -152,6 +162,7 @@ DERIVATION_FUNCTIONS = (
 
 #: Building-block functions that read tables: they run as their owner.
 DEFINER_FUNCTIONS = (
+    "reporting_int.self_contradictions_of(text, integer[])",
     "reporting_int.control_walks(date, date, text, integer[])",
     "reporting_int.control_answers(date, date, text, integer[])",
 )

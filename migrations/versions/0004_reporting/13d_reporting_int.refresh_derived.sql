@@ -28,6 +28,9 @@ begin
         select lineage.scope, lineage.place_id, lineage.ancestor_id, lineage.depth
         from reporting_int.place_lineage as lineage
         where scopes is null or lineage.scope = any(scopes);
+        -- a whole scope rewritten: fresh statistics before the next steps read it
+        -- (planned on the old row counts, a join of a bulk import runs for minutes)
+        analyze derived.place_lineage;
     else
         -- some places (the lineage has not changed): those, every place
         -- inside them, and every place inside an area above them that a
@@ -70,10 +73,11 @@ begin
             coalesce(candidates.stated_on, 'infinity'), candidates.confirmed_on, candidates.denied_on,
             candidates.corroborated_on, candidates.contradicted_on
         )
-    from reporting_int.control_candidates as candidates
-    where
-        (scopes is null or candidates.scope = any(scopes))
-        and (places is null or candidates.place_id = any(places));
+    from unnest(coalesce(scopes, array(select scopes.scope from reporting_int.scopes as scopes))) as scope_list (scope)
+    cross join lateral reporting_int.control_candidates_of(scope_list.scope, places) as candidates;
+    if places is null then
+        analyze derived.control_candidates;
+    end if;
 
     delete from derived.control_periods as periods
     where
@@ -104,6 +108,10 @@ begin
     from unnest(coalesce(scopes, array(select scopes.scope from reporting_int.scopes as scopes))) as scope_list (scope)
     cross join lateral reporting_int.control_walks(null, null, scope_list.scope, places) as walks
     where walks.event = 'contest';
+    if places is null then
+        analyze derived.control_periods;
+        analyze derived.control_contests;
+    end if;
 
     -- the contested claims: of the campaign (and its 'all' rows), or of every
     -- campaign for a whole refresh; an edit of some places by hand refreshes

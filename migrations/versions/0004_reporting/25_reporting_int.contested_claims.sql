@@ -127,8 +127,7 @@ from (
         counter_statement,
         denial_id,
         counter_claim_id
-    from reporting_int.contests_self_contradictions
-    where for_campaign is null or campaign = for_campaign
+    from reporting_int.contests_self_contradictions(for_campaign)
 
     union all
 

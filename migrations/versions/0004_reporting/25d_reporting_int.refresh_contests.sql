@@ -36,6 +36,7 @@ begin
             rules.contested_by_party_code, rules.claim_campaign, rules.claim_slug,
             rules.counter_claim_slug
         from reporting_int.contested_claims(null) as rules;
+        analyze derived.contested_claims;
         return;
     end if;
     foreach campaign_slug in array for_campaigns loop
