@@ -101,6 +101,7 @@ OBJECTS: tuple[SqlObject, ...] = (
     ),
     SqlObject("14_reporting.control_periods.sql", "view", "reporting.control_periods"),
     SqlObject("15_reporting.control_as_of.sql", "function", "reporting.control_as_of(date, date, text)"),
+    SqlObject("15b_reporting_int.report_spans.sql", "view", "reporting_int.report_spans"),
     SqlObject("16_reporting.control_daily.sql", "view", "reporting.control_daily"),
     SqlObject("17_reporting.district_progress.sql", "view", "reporting.district_progress"),
     SqlObject("18_reporting.claims.sql", "view", "reporting.claims"),

@@ -3,151 +3,52 @@
 --
 -- The days are the campaign's own period (campaign.yaml: period); for the
 -- 'all' scope, a place's days are the periods of the campaigns that name
--- it. Each row is the reporting.control_periods period covering that day, so
--- it agrees with reporting.control_as_of(day) (tested).
+-- it (reporting_int.report_spans). Each row is the reporting.control_periods
+-- period covering that day, so it agrees with reporting.control_as_of(day)
+-- (tested): each period is expanded into its days within the spans, with no
+-- join of every day to every period.
 
 create view reporting.control_daily as
 
-with
-
-periods as (
-
-    select
-        campaign,
-        campaign_title,
-        place_id,
-        place_name,
-        place_kind,
-        district,
-        controller,
-        controller_code,
-        controller_side,
-        valid_from,
-        valid_to,
-        since,
-        basis,
-        status,
-        evidence,
-        claim_id,
-        claimant,
-        claimant_party,
-        basis_place_id,
-        basis_place_name,
-        counter_claim_id,
-        counter_claimant,
-        counter_side,
-        counter_kind,
-        share_percent,
-        district_id,
-        is_settlement,
-        place_slug,
-        claim_slug
-    from reporting.control_periods
-
-),
-
-place_days as (
-
-    -- a campaign's places: its period
-    select distinct
-        campaigns.slug as campaign,
-        links.place_id,
-        series.day::date as day
-    from core.campaign_places as links
-    inner join core.campaigns as campaigns
-        on campaigns.campaign_id = links.campaign_id
-    cross join
-        lateral generate_series(
-            campaigns.period_start_on, campaigns.period_end_on, interval '1 day'
-        ) as series (day)
-
-    union
-
-    -- every campaign together: each place over the periods of the campaigns naming it
-    select
-        'all' as campaign,
-        links.place_id,
-        series.day::date as day
-    from core.campaign_places as links
-    inner join core.campaigns as campaigns
-        on campaigns.campaign_id = links.campaign_id
-    cross join lateral generate_series(
-        campaigns.period_start_on, campaigns.period_end_on, interval '1 day'
-    ) as series (day)
-
-),
-
-final as (
-
-    select
-        place_days.day,
-        periods.campaign,
-        periods.campaign_title,
-        periods.place_id,
-        periods.place_name,
-        periods.place_kind,
-        periods.district,
-        periods.controller,
-        periods.controller_code,
-        periods.controller_side,
-        periods.since,
-        periods.basis,
-        periods.status,
-        periods.evidence,
-        periods.claim_id,
-        periods.claimant,
-        periods.claimant_party,
-        periods.basis_place_id,
-        periods.basis_place_name,
-        periods.counter_claim_id,
-        periods.counter_claimant,
-        periods.counter_side,
-        periods.counter_kind,
-        periods.share_percent,
-        periods.district_id,
-        periods.is_settlement,
-        periods.place_slug,
-        periods.claim_slug
-    from place_days
-    inner join periods
-        on
-            periods.campaign = place_days.campaign
-            and periods.place_id = place_days.place_id
-            and periods.valid_from <= place_days.day
-            and (periods.valid_to is null or place_days.day < periods.valid_to)
-
-)
-
 select
-    day,
-    campaign,
-    campaign_title,
-    place_id,
-    place_name,
-    place_kind,
-    district,
-    controller,
-    controller_code,
-    controller_side,
-    since,
-    basis,
-    status,
-    evidence,
-    claim_id,
-    claimant,
-    claimant_party,
-    basis_place_id,
-    basis_place_name,
-    counter_claim_id,
-    counter_claimant,
-    counter_side,
-    counter_kind,
-    share_percent,
-    district_id,
-    is_settlement,
-    place_slug,
-    claim_slug
-from final;
+    series.day::date as day,
+    periods.campaign,
+    periods.campaign_title,
+    periods.place_id,
+    periods.place_name,
+    periods.place_kind,
+    periods.district,
+    periods.controller,
+    periods.controller_code,
+    periods.controller_side,
+    periods.since,
+    periods.basis,
+    periods.status,
+    periods.evidence,
+    periods.claim_id,
+    periods.claimant,
+    periods.claimant_party,
+    periods.basis_place_id,
+    periods.basis_place_name,
+    periods.counter_claim_id,
+    periods.counter_claimant,
+    periods.counter_side,
+    periods.counter_kind,
+    periods.share_percent,
+    periods.district_id,
+    periods.is_settlement,
+    periods.place_slug,
+    periods.claim_slug
+from reporting.control_periods as periods
+inner join reporting_int.report_spans as spans
+    on
+        spans.campaign = periods.campaign
+        and spans.place_id = periods.place_id
+cross join lateral generate_series(
+    greatest(periods.valid_from, spans.span_from),
+    least(coalesce(periods.valid_to - 1, spans.span_to), spans.span_to),
+    interval '1 day'
+) as series (day);
 
 comment on view reporting.control_daily is
 'Who controlled each place on each day of its campaign, according to the claims and everything known today: reporting.control_as_of for every day, ready for charts and BI filters. One row per campaign scope, day and place with a basis of control. The days are each campaign''s period; for the ''all'' scope, a place''s days are the periods of the campaigns naming it. For other days, or to ask what was known on an earlier day, use reporting.control_as_of(as_of, known_by, campaign).';

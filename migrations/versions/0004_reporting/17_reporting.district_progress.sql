@@ -2,6 +2,11 @@
 -- controlling side, counting the area's settlements that side held that day
 -- according to reporting.control_daily (everything known today).
 --
+-- Counted without expanding every settlement into its days: each period of
+-- a settlement (within the spans its scope reports it on) adds one on its
+-- first day and takes one off the day after its last; a running sum per
+-- area and side gives the count, held until its next change.
+--
 -- The report area is the kind each campaign's reports group by (district,
 -- raion, governorate, ...). Settlements no side holds that day (after a
 -- withdrawal, or only contested) count under a null side; settlements no
@@ -12,18 +17,89 @@ create view reporting.district_progress as
 
 with
 
-daily as (
+settlement_periods as (
+
+    select
+        periods.campaign,
+        periods.district_id,
+        periods.district,
+        periods.controller_side,
+        greatest(periods.valid_from, spans.span_from) as first_day,
+        least(coalesce(periods.valid_to - 1, spans.span_to), spans.span_to) as last_day
+    from reporting.control_periods as periods
+    inner join reporting_int.report_spans as spans
+        on
+            spans.campaign = periods.campaign
+            and spans.place_id = periods.place_id
+    where
+        periods.is_settlement
+        and periods.district_id is not null
+
+),
+
+changes as (
 
     select
         campaign,
-        day,
         district_id,
         district,
-        controller_side
-    from reporting.control_daily
-    where
-        is_settlement
-        and district_id is not null
+        controller_side,
+        first_day as day,
+        1 as delta
+    from settlement_periods
+    where first_day <= last_day
+
+    union all
+
+    select
+        campaign,
+        district_id,
+        district,
+        controller_side,
+        last_day + 1 as day,
+        -1 as delta
+    from settlement_periods
+    where first_day <= last_day
+
+),
+
+daily_changes as (
+
+    select
+        campaign,
+        district_id,
+        district,
+        controller_side,
+        day,
+        sum(delta)::integer as delta
+    from changes
+    group by
+        campaign,
+        district_id,
+        district,
+        controller_side,
+        day
+
+),
+
+running as (
+
+    select
+        campaign,
+        district_id,
+        district,
+        controller_side,
+        day,
+        sum(delta) over (
+            partition by campaign, district_id, controller_side
+            order by day
+            rows between unbounded preceding and current row
+        ) as places,
+        lead(day) over (
+            partition by campaign, district_id, controller_side
+            order by day
+        ) as next_day
+    from daily_changes
 
 ),
 
@@ -43,40 +119,26 @@ district_sizes as (
 
 ),
 
-progress as (
-
-    select
-        campaign,
-        day,
-        district_id,
-        district,
-        controller_side,
-        count(*) as places
-    from daily
-    group by
-        campaign,
-        day,
-        district_id,
-        district,
-        controller_side
-
-),
-
 final as (
 
     select
-        progress.campaign,
-        progress.day,
-        progress.district,
-        progress.controller_side,
-        progress.places,
-        progress.district_id,
+        running.campaign,
+        series.day::date as day,
+        running.district,
+        running.controller_side,
+        running.places,
+        running.district_id,
         district_sizes.settlements
-    from progress
+    from running
     inner join district_sizes
         on
-            district_sizes.campaign = progress.campaign
-            and district_sizes.district_id = progress.district_id
+            district_sizes.campaign = running.campaign
+            and district_sizes.district_id = running.district_id
+    cross join
+        lateral generate_series(
+            running.day, coalesce(running.next_day - 1, running.day), interval '1 day'
+        ) as series (day)
+    where running.places > 0
 
 )
 
