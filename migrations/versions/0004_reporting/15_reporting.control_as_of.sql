@@ -80,7 +80,7 @@ as $function$
             and ($3 is null or candidates.scope = $3)
     )
 
-    -- today's answers kept as a table (one index range scan)
+    -- everything known: today's answers kept as a table (one index range scan)
     select
         periods.campaign,
         periods.campaign_title,
@@ -111,7 +111,46 @@ as $function$
         periods.claim_slug
     from derived.control_periods as periods
     where
-        ($3 is null or periods.campaign = $3)
+        $2 is null
+        and ($3 is null or periods.campaign = $3)
+        and periods.valid_from <= $1
+        and (periods.valid_to is null or $1 < periods.valid_to)
+
+    union all
+
+    -- with a cut-off: today's answers for the places it does not change
+    select
+        periods.campaign,
+        periods.campaign_title,
+        periods.place_id,
+        periods.place_name,
+        periods.place_kind,
+        periods.district,
+        periods.controller,
+        periods.controller_code,
+        periods.controller_side,
+        periods.since,
+        periods.basis,
+        periods.status,
+        periods.evidence,
+        periods.claim_id,
+        periods.claimant,
+        periods.claimant_party,
+        periods.basis_place_id,
+        periods.basis_place_name,
+        periods.counter_claim_id,
+        periods.counter_claimant,
+        periods.counter_side,
+        periods.counter_kind,
+        periods.share_percent,
+        periods.district_id,
+        periods.is_settlement,
+        periods.place_slug,
+        periods.claim_slug
+    from derived.control_periods as periods
+    where
+        $2 is not null
+        and ($3 is null or periods.campaign = $3)
         and periods.valid_from <= $1
         and (periods.valid_to is null or $1 < periods.valid_to)
         and not exists (

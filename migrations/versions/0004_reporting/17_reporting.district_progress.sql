@@ -103,7 +103,8 @@ running as (
 
 ),
 
-district_sizes as (
+-- computed once (materialized): inlined, the planner may rerun it per area
+district_sizes as materialized (
 
     select
         scope as campaign,
