@@ -42,6 +42,14 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from sqlalchemy import Connection, text
 
+from .import_columns import (
+    CLAIM_COLUMNS,
+    CLAIM_REQUIRED,
+    PLACE_COLUMNS,
+    PLACE_REQUIRED,
+    RESPONSE_COLUMNS,
+    RESPONSE_REQUIRED,
+)
 from .models.vocabularies import (
     CLAIM_KINDS,
     CONTROL_CLAIM_KINDS,
@@ -59,48 +67,6 @@ from .seeding.reading import CampaignFolder
 from .seeding.report import LoadReport
 from .seeding.staging import driver
 from .seeding.writer import CampaignWriter
-
-CLAIM_COLUMNS = (
-    "claim",
-    "source",
-    "kind",
-    "actor",
-    "target",
-    "stated_from",
-    "stated_to",
-    "stated_time",
-    "occurred_from",
-    "occurred_to",
-    "occurred_time",
-    "hedge",
-    "event",
-    "same_as",
-    "place",
-    "role",
-    "share",
-    "summary",
-    "quote",
-    "document",
-    "note",
-)
-CLAIM_REQUIRED = ("claim", "source", "kind", "stated_from", "occurred_from", "summary", "quote")
-PLACE_COLUMNS = ("place", "name", "kind", "area", "latitude", "longitude", "precision", "url", "quote")
-PLACE_REQUIRED = ("place", "name", "kind", "url", "quote")
-RESPONSE_COLUMNS = (
-    "response",
-    "slug",
-    "claim",
-    "source",
-    "kind",
-    "stated_from",
-    "stated_to",
-    "place",
-    "quote",
-    "counter_statement",
-    "document",
-    "note",
-)
-RESPONSE_REQUIRED = ("response", "slug", "claim", "source", "stated_from", "quote")
 
 #: At most this many problems are listed; the count says how many there were.
 MAX_PROBLEMS = 200

@@ -57,6 +57,7 @@ def test_up_twice_on_a_server_from_database_url(fresh_database_url: URL) -> None
     second = run("up", database_url=url)
     assert second.returncode == 0, second.stderr
     assert "already up to date" in second.stdout
+    assert "shipped campaigns are loaded and their files unchanged" in second.stdout
     printed = run("url", database_url=url)
     assert printed.stdout.strip() == to_libpq(fresh_database_url)  # the password, if any, as ***
     shown = run("url", "--show-password", database_url=url)

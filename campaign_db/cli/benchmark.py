@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from .. import benchmark, config
+from .. import config
 
 DESCRIPTION = """\
 Build a war-sized database and measure every figure it must meet, each
@@ -70,6 +70,7 @@ def add_parsers(subparsers: Any) -> None:
 
 
 def run_benchmark(arguments: argparse.Namespace) -> int:
+    from .. import benchmark  # numpy, Arrow and the peers are loaded only to measure
     from . import CommandError
 
     if arguments.places is None or arguments.links is None:

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from .. import config
 from ..database import make_engine
-from ..importing import CLAIM_COLUMNS, PLACE_COLUMNS, RESPONSE_COLUMNS, ImportFilesError, import_files
+from ..import_columns import CLAIM_COLUMNS, PLACE_COLUMNS, RESPONSE_COLUMNS
 from ..seeding import ConflictError, SeedError, read_campaign
 
 DESCRIPTION = f"""\
@@ -95,6 +95,7 @@ def add_parsers(subparsers: Any) -> None:
 
 
 def run_import(arguments: argparse.Namespace) -> int:
+    from ..importing import ImportFilesError, import_files  # Arrow is loaded only to import
     from . import CommandError
 
     files: list[Path] = [*arguments.claims, *arguments.places, *arguments.responses]

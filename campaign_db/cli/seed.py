@@ -141,8 +141,24 @@ def run_seed(arguments: argparse.Namespace) -> int:
 
 
 def load_default_seeds(engine: Engine) -> None:
-    """Load every shipped campaign and print what changed (``campaign-db up``)."""
-    load_folders(engine, default_seed_folders())
+    """Load every shipped campaign and print what changed (``campaign-db up``).
+
+    When every shipped folder hashes to what its campaign was loaded from
+    (``core.campaigns.seed_sha256``), there is nothing to load and the folders
+    are not read; ``campaign-db seed`` compares them row by row regardless."""
+    from ..seeding.reading import seed_sha256
+
+    folders = default_seed_folders()
+    with engine.connect() as connection:
+        rows = connection.execute(text("select slug, seed_sha256 from core.campaigns")).all()
+    loaded = {str(row.slug): row.seed_sha256 for row in rows}
+    if folders and all(loaded.get(folder.name) == seed_sha256(folder) for folder in folders):
+        print(
+            f"seeds:    the {len(folders)} shipped campaigns are loaded and their files unchanged "
+            "(`campaign-db seed` compares them row by row)"
+        )
+        return
+    load_folders(engine, folders)
 
 
 def load_folders(engine: Engine, folders: list[Path]) -> list[LoadReport]:

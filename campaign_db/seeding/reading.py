@@ -158,7 +158,7 @@ def _read_documents(folder: Path, campaign: CampaignFile, problems: Problems) ->
     return documents
 
 
-def _seed_sha256(folder: Path) -> str:
+def seed_sha256(folder: Path) -> str:
     """One hash over every regular file of the folder (names and bytes)."""
     digest = hashlib.sha256()
     for path in sorted(folder.iterdir()):
@@ -197,5 +197,5 @@ def read_campaign(folder: Path) -> CampaignFolder:
         )
     check_campaign(result, problems)
     problems.raise_if_any(folder)
-    result.seed_sha256 = _seed_sha256(folder)
+    result.seed_sha256 = seed_sha256(folder)
     return result
