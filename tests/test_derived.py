@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from campaign_builder import CampaignBuilder
 from derived_checks import differences, row_counts
 from seed_copies import SEEDS, edit_yaml
 from sqlalchemy import Connection, text
@@ -79,3 +80,50 @@ def test_answers_under_a_cut_off_come_from_the_same_candidates(seeded_connection
         "from reporting.control_as_of('2022-10-24', '2030-01-01')) except all (select place_id, campaign, "
         "controller, since, status from reporting.control_as_of('2022-10-24'))) as differing")).scalar_one()
     assert same == 0
+
+
+def second_account(places: tuple[str, ...]) -> CampaignBuilder:
+    """Another account of the Aras Valley campaign naming some of
+    aras-valley's places (shared with it) and a village of its own."""
+    builder = (
+        CampaignBuilder("aras-second", period=("2020-09-27", "2020-11-10"), dates=("1990-01-01", "2021-12-31"))
+        .side("azerbaijan", "Azerbaijan", ("AZ", "Azerbaijan"))
+        .side("armenia-artsakh", "Armenia and Artsakh", ("AM", "Armenia"), ("ARTSAKH", "Republic of Artsakh"))
+        .source("az-president", "President of Azerbaijan (Ilham Aliyev)", "head_of_state", "AZ")
+        .place("second-only-village", "Second Only", "village")
+        .claim("own-village-taken", "az-president", "capture", ["second-only-village"], "2020-10-12", actor="AZ")
+    )
+    if "sirik" in places:
+        builder.place("jabrayil-district", "Jabrayil District", "district")
+        builder.place("sirik", "Sirik", "village", areas=("jabrayil-district",))
+        builder.claim("sirik-taken", "az-president", "capture", ["sirik"], "2020-10-19", actor="AZ")
+    if "zangilan" in places:
+        builder.place("zangilan", "Zəngilan", "city")
+        builder.claim("zangilan-taken", "az-president", "capture", ["zangilan"], "2020-10-24", actor="AZ")
+    return builder
+
+
+def test_a_campaign_sharing_places_and_then_none_derives_what_the_rules_say(
+    seeded_connection: Connection, tmp_path: Path
+) -> None:
+    """Shared places are derived over 'all' from both campaigns; a campaign
+    that uses no place of another gets its 'all' answers copied from its own
+    scope. The claims whose entries left the files are kept (stale), so the
+    places they name stay shared: every step must still equal the rules."""
+    for step, places in enumerate((("sirik", "zangilan"), ("zangilan",), ())):
+        folder = second_account(places).write(tmp_path / str(step))
+        (report,) = load_campaigns(seeded_connection, [folder])
+        assert report.changed > 0, places
+        assert differences(seeded_connection) == {}, places
+        own = seeded_connection.execute(text(
+            "select count(*) from derived.control_candidates as candidates "
+            "inner join core.places as places using (place_id) "
+            "where candidates.scope = 'all' and places.slug = 'second-only-village'")).scalar_one()
+        assert own == 1, "the campaign's own village answers over 'all' too"
+        if step == 0:
+            shared = seeded_connection.execute(text(
+                "select count(*) from derived.control_candidates as candidates "
+                "inner join core.places as places using (place_id) "
+                "where candidates.scope = 'all' and places.slug = 'zangilan' "
+                "and candidates.claim_key = 'aras-second/zangilan-taken'")).scalar_one()
+            assert shared == 1, "a shared place answers over 'all' from both campaigns' claims"

@@ -96,6 +96,7 @@ OBJECTS: tuple[SqlObject, ...] = (
     ),
     SqlObject("13b_derived.control_periods.sql", "table", "derived.control_periods"),
     SqlObject("13c_derived.control_contests.sql", "table", "derived.control_contests"),
+    SqlObject("13cc_reporting_int.campaign_place_uses.sql", "view", "reporting_int.campaign_place_uses"),
     SqlObject(
         "13d_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])"
     ),

@@ -35,6 +35,32 @@ returns table (
 language sql
 stable
 as $function$
+    with
+
+    -- the contradictions of the area claims these places inherit, computed
+    -- once (a nested loop would run the function again for every candidate)
+    contradictions as materialized (
+        select
+            self_contradictions.scope,
+            self_contradictions.claim_id,
+            self_contradictions.place_id,
+            min(self_contradictions.contradicted_on) as contradicted_on
+        from reporting_int.self_contradictions_of(
+            for_scope,
+            case when for_places is not null then array(
+                select distinct areas.ancestor_id
+                from derived.place_lineage as areas
+                where
+                    (for_scope is null or areas.scope = for_scope)
+                    and areas.place_id = any(for_places)
+            ) end
+        ) as self_contradictions
+        group by
+            self_contradictions.scope,
+            self_contradictions.claim_id,
+            self_contradictions.place_id
+    )
+
     select
         scopes.scope,
         lineage.place_id,
@@ -61,27 +87,7 @@ as $function$
         on
             lineage.scope = scopes.scope
             and lineage.ancestor_id = claims.place_id
-    left join (
-        select
-            self_contradictions.scope,
-            self_contradictions.claim_id,
-            self_contradictions.place_id,
-            min(self_contradictions.contradicted_on) as contradicted_on
-        from reporting_int.self_contradictions_of(
-            for_scope,
-            case when for_places is not null then array(
-                select distinct areas.ancestor_id
-                from derived.place_lineage as areas
-                where
-                    (for_scope is null or areas.scope = for_scope)
-                    and areas.place_id = any(for_places)
-            ) end
-        ) as self_contradictions
-        group by
-            self_contradictions.scope,
-            self_contradictions.claim_id,
-            self_contradictions.place_id
-    ) as contradictions
+    left join contradictions
         on
             contradictions.scope = scopes.scope
             and contradictions.claim_id = claims.claim_id

@@ -18,7 +18,36 @@ as $function$
 declare
     scopes text[] := case when for_campaign is null then null else array[for_campaign, 'all'] end;
     places integer[];
+    own_places integer[];
+    copy_to_all boolean := false;
 begin
+    if for_campaign is not null then
+        -- A campaign that shares no place with another (that no other
+        -- campaign lists, names in a claim or places in an area; now, or in
+        -- what was derived for it before) has in 'all' exactly its own
+        -- answers: no other campaign's claims or areas reach its places. Its 'all' rows
+        -- are then copied from its own scope, and 'all' is not recomputed
+        -- for the other campaigns' places.
+        own_places := array(
+            select touched.place_id
+            from reporting_int.campaign_place_uses as touched
+            where touched.campaign = for_campaign
+            union
+            select lineage.place_id
+            from derived.place_lineage as lineage
+            where lineage.scope = for_campaign
+        );
+        copy_to_all := not exists (
+            select
+            from reporting_int.campaign_place_uses as touched
+            where
+                touched.place_id = any(own_places)
+                and touched.campaign <> for_campaign
+        );
+        if copy_to_all then
+            scopes := array[for_campaign];
+        end if;
+    end if;
     if for_places is null then
         -- a whole scope: its lineage first (an area membership that changed
         -- moves places into or out of areas), then everything built on it
@@ -111,6 +140,54 @@ begin
     if places is null then
         analyze derived.control_periods;
         analyze derived.control_contests;
+    end if;
+
+    if copy_to_all then
+        -- 'all' for the campaign's places (those refreshed, or all it ever named)
+        places := coalesce(places, own_places);
+        delete from derived.place_lineage as lineage
+        where lineage.scope = 'all' and lineage.place_id = any(places);
+        insert into derived.place_lineage (scope, place_id, ancestor_id, depth)
+        select 'all', lineage.place_id, lineage.ancestor_id, lineage.depth
+        from derived.place_lineage as lineage
+        where lineage.scope = for_campaign and lineage.place_id = any(places);
+        delete from derived.control_candidates as candidates
+        where candidates.scope = 'all' and candidates.place_id = any(places);
+        insert into derived.control_candidates
+        select
+            'all', candidates.place_id, candidates.claim_id, candidates.claim_key, candidates.basis_place_id,
+            candidates.depth, candidates.claim_kind, candidates.actor_party_id, candidates.actor_side_key,
+            candidates.target_party_id, candidates.target_side_key, candidates.occurred_to, candidates.stated_on,
+            candidates.share_percent, candidates.confirmed_on, candidates.denied_on, candidates.corroborated_on,
+            candidates.contradicted_on, candidates.known_on
+        from derived.control_candidates as candidates
+        where candidates.scope = for_campaign and candidates.place_id = any(places);
+        delete from derived.control_periods as periods
+        where periods.campaign = 'all' and periods.place_id = any(places);
+        insert into derived.control_periods (
+            campaign, campaign_title, place_id, place_name, place_kind, district, controller, controller_code,
+            controller_side, valid_from, valid_to, since, basis, status, evidence, claim_id, claimant,
+            claimant_party, basis_place_id, basis_place_name, counter_claim_id, counter_claimant, counter_side,
+            counter_kind, share_percent, district_id, is_settlement, place_slug, claim_slug
+        )
+        select
+            'all', all_scope.scope_title, periods.place_id, periods.place_name, periods.place_kind,
+            periods.district, periods.controller, periods.controller_code, periods.controller_side,
+            periods.valid_from, periods.valid_to, periods.since, periods.basis, periods.status, periods.evidence,
+            periods.claim_id, periods.claimant, periods.claimant_party, periods.basis_place_id,
+            periods.basis_place_name, periods.counter_claim_id, periods.counter_claimant, periods.counter_side,
+            periods.counter_kind, periods.share_percent, periods.district_id, periods.is_settlement,
+            periods.place_slug, periods.claim_slug
+        from derived.control_periods as periods
+        inner join reporting_int.scopes as all_scope
+            on all_scope.scope = 'all'
+        where periods.campaign = for_campaign and periods.place_id = any(places);
+        delete from derived.control_contests as contests
+        where contests.scope = 'all' and contests.place_id = any(places);
+        insert into derived.control_contests (scope, place_id, day, claim_id, counter_claim_id)
+        select 'all', contests.place_id, contests.day, contests.claim_id, contests.counter_claim_id
+        from derived.control_contests as contests
+        where contests.scope = for_campaign and contests.place_id = any(places);
     end if;
 
     -- the contested claims: of the campaign (and its 'all' rows), or of every

@@ -4,8 +4,8 @@
 --
 -- A campaign's contests are its own claims' (campaign = its slug) and the
 -- 'all' rows in which one of its claims is contested or contests; the
--- latter exist only between campaigns that share a place, so they are
--- computed only then. Called by reporting_int.refresh_derived (a load) and
+-- latter exist only between campaigns that share a place (one both use:
+-- reporting_int.campaign_place_uses), so they are computed only then. Called by reporting_int.refresh_derived (a load) and
 -- by the statement triggers on claims and their evidence (an edit by hand).
 
 create function reporting_int.refresh_contests(for_campaigns text[])
@@ -66,14 +66,12 @@ begin
         from reporting_int.contested_claims(campaign_slug) as rules;
         if exists (
             select
-            from core.campaign_places as mine
-            inner join core.campaigns as campaigns
-                on campaigns.campaign_id = mine.campaign_id
-            inner join core.campaign_places as theirs
+            from reporting_int.campaign_place_uses as mine
+            inner join reporting_int.campaign_place_uses as theirs
                 on
                     theirs.place_id = mine.place_id
-                    and theirs.campaign_id <> mine.campaign_id
-            where campaigns.slug = campaign_slug
+                    and theirs.campaign <> mine.campaign
+            where mine.campaign = campaign_slug
         ) then
             insert into derived.contested_claims (
                 campaign, claim_id, claim_date, claimant, claimant_party, claim_kind, summary, places,
