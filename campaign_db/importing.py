@@ -477,7 +477,8 @@ class Importer:
                 "place",
                 "unknown place: it is in no places file and not in places.yaml",
                 "select row_number, file, place from stg_import_claims where place is not null "
-                "and place not in (select slug from stg_places union select place from stg_import_places)",
+                "and not exists (select from stg_places as known where known.slug = stg_import_claims.place) "
+                "and not exists (select from stg_import_places as known where known.place = stg_import_claims.place)",
             ),
             (
                 "source",
@@ -559,7 +560,8 @@ class Importer:
                 "claim",
                 "unknown claim: it is in no claims file and not in claims.yaml",
                 "select row_number, file, claim from stg_import_responses "
-                "where claim not in (select claim from stg_import_claims union select slug from stg_claims)",
+                "where not exists (select from stg_import_claims as claims where claims.claim = stg_import_responses.claim) "
+                "and not exists (select from stg_claims as claims where claims.slug = stg_import_responses.claim)",
             ),
             (
                 "place",
@@ -621,7 +623,8 @@ class Importer:
                 "area",
                 "unknown area: it is in no places file and not in places.yaml",
                 "select row_number, file, area from stg_import_places where area is not null "
-                "and area not in (select slug from stg_places union select place from stg_import_places)",
+                "and not exists (select from stg_places as known where known.slug = stg_import_places.area) "
+                "and not exists (select from stg_import_places as known where known.place = stg_import_places.area)",
             ),
             (
                 "place",
@@ -792,6 +795,8 @@ class Importer:
         with transaction:
             self.connection.execute(text("select pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
             self.connection.execute(text("set local campaign_db.defer_refresh = 'on'"))
+            # sorts and hashes of a bulk import in memory, for this transaction only
+            self.connection.execute(text("set local work_mem = '256MB'"))
             writer = CampaignWriter(self.connection, self.folder, after_staging=self._stage_files)
             report = writer.write()
             self._phase("writing (set-based upserts)")
