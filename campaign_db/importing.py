@@ -560,7 +560,8 @@ class Importer:
                 "claim",
                 "unknown claim: it is in no claims file and not in claims.yaml",
                 "select row_number, file, claim from stg_import_responses "
-                "where not exists (select from stg_import_claims as claims where claims.claim = stg_import_responses.claim) "
+                "where not exists (select from stg_import_claims as claims "
+                "where claims.claim = stg_import_responses.claim) "
                 "and not exists (select from stg_claims as claims where claims.slug = stg_import_responses.claim)",
             ),
             (

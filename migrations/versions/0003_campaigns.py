@@ -67,7 +67,9 @@ REVISION_0002_OBJECTS = (
 REVISION_0002_FOLDER = Path(__file__).with_name("0002_reporting")
 
 # core.fold_name, second version: as revision 0001's, plus the Cyrillic
-# letters whose accented forms a reader does not type (ё й ї є ґ).
+# letters whose accented forms a reader does not type (ё й ї є ґ). Cyrillic
+# capitals are lowered by the inner translate, not by lower(), whose reach
+# beyond ASCII depends on the database's locale (none under LC_CTYPE C).
 FOLD_NAME_V2 = r"""
 create or replace function core.fold_name(name text) returns text
     language sql
@@ -75,7 +77,9 @@ create or replace function core.fold_name(name text) returns text
     strict
     parallel safe
 as $$
-    select btrim(regexp_replace(lower(translate(name,
+    select btrim(regexp_replace(lower(translate(translate(name,
+        'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЎ',
+        'абвгдежзиклмнопрстуфхцчшщъыьэюяіў'),
         'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳƏəıØøĐđŁłßЁёЙйЇїЄєҐґ-–—’‘''`ʼ',
         'aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyeeiooddllsееииііеегг   '
     )), '\s+', ' ', 'g'))
