@@ -6,12 +6,13 @@ same alone or with the others."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from campaign_builder import CampaignBuilder
-from seed_copies import SEEDS
+from seed_copies import SEEDS, copy_campaign, read_yaml, write_yaml
 from servers import create_database, drop_database
 from sqlalchemy import Engine, text
 from view_snapshots import all_core_rows, owned_rows, reporting_snapshot
@@ -94,6 +95,49 @@ def test_a_campaign_answers_the_same_alone_and_with_the_others(loaded: dict[str,
     together = reporting_snapshot(loaded["together"], campaign)
     assert alone["control_periods"] and alone["claims"]
     assert alone == together
+
+
+#: The seed files whose entries are a list: their order carries no meaning
+#: (campaign.yaml's order of sides does: it is each side's position).
+ENTRY_FILES = ("parties.yaml", "sources.yaml", "places.yaml", "claims.yaml", "losses.yaml")
+
+
+def reordered_copies(destination: Path, order: Callable[[list[object]], None]) -> list[Path]:
+    """Copies of the shipped folders with the entries of every list file put
+    in another ``order`` (applied in place)."""
+    folders = []
+    for source in default_seed_folders():
+        folder = copy_campaign(destination, source)
+        for name in ENTRY_FILES:
+            entries = read_yaml(folder, name)
+            order(entries)
+            write_yaml(folder, name, entries)
+        folders.append(folder)
+    return folders
+
+
+@pytest.mark.parametrize("order", ["reversed", "shuffled"])
+def test_the_order_of_entries_in_the_files_does_not_matter(
+    loaded: dict[str, Engine], databases: Callable[[], Engine], tmp_path: Path, order: str
+) -> None:
+    def shuffle(entries: list[object]) -> None:
+        random.Random(f"{order} {len(entries)}").shuffle(entries)
+
+    folders = reordered_copies(tmp_path, list.reverse if order == "reversed" else shuffle)
+    engine = databases()
+    load(engine, *folders)
+    expected = reporting_snapshot(loaded["together"])
+    answers = reporting_snapshot(engine)
+    # the release hash covers the files' bytes, which did change; nothing else may
+    assert strip_release_hash(answers.pop("campaigns")) == strip_release_hash(expected.pop("campaigns"))
+    assert answers["control_periods"] and answers["contested_claims"]
+    assert answers == expected
+
+
+def strip_release_hash(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    hashes = [value for row in rows for value in row if isinstance(value, str) and len(value) == 64]
+    assert len(hashes) == len(rows), "one seed_sha256 per campaign"
+    return [tuple(value for value in row if value not in hashes) for row in rows]
 
 
 # --- a second account of the same war, beside aras-valley --------------------------------
