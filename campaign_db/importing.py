@@ -798,6 +798,8 @@ class Importer:
             self.connection.execute(text("set local campaign_db.defer_refresh = 'on'"))
             # sorts and hashes of a bulk import in memory, for this transaction only
             self.connection.execute(text("set local work_mem = '256MB'"))
+            # and no JIT: each statement runs once, compiling its plan costs more
+            self.connection.execute(text("set local jit = off"))
             writer = CampaignWriter(self.connection, self.folder, after_staging=self._stage_files)
             report = writer.write()
             self._phase("writing (set-based upserts)")

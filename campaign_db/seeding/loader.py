@@ -48,6 +48,9 @@ def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFold
         connection.execute(text("select pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
         # the derived tables are rewritten once, after the writes, not after each statement
         connection.execute(text("set local campaign_db.defer_refresh = 'on'"))
+        # no JIT: the loader's statements run once, on plans whose estimated
+        # cost is large; compiling them costs seconds, running them less
+        connection.execute(text("set local jit = off"))
         writers = [CampaignWriter(connection, campaign) for campaign in campaigns]
         for writer in writers:
             reports.append(writer.write())

@@ -18,6 +18,7 @@ returns trigger
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
+set jit = off
 as $function$
 begin
     if coalesce(current_setting('campaign_db.defer_refresh', true), '') = 'on' then
@@ -53,6 +54,7 @@ returns trigger
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
+set jit = off
 as $function$
 declare
     claim_ids integer[] := '{}';

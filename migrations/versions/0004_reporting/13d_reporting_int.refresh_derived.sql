@@ -8,12 +8,17 @@
 -- The rules are the reporting_int views and control_walk: a refreshed row is
 -- exactly what the rules say, and a test compares every derived table with
 -- the rules computed from scratch.
+--
+-- JIT is off inside (as in refresh_contests and the statement triggers):
+-- each statement runs once on a few places, and compiling its large plan
+-- with LLVM costs seconds where running it costs milliseconds.
 
 create function reporting_int.refresh_derived(for_campaign text, for_places integer[] default null)
 returns void
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
+set jit = off
 as $function$
 declare
     scopes text[] := case when for_campaign is null then null else array[for_campaign, 'all'] end;

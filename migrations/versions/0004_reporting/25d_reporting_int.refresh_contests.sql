@@ -13,6 +13,7 @@ returns void
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
+set jit = off
 as $function$
 declare
     campaign_slug text;
