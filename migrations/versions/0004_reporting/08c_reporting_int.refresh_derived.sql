@@ -59,6 +59,8 @@ as $function$
 declare
     claim_ids integer[] := '{}';
     place_ids integer[] := '{}';
+    -- campaigns of rows that no longer exist (a deleted claim, denial, ...)
+    old_campaign_ids integer[] := '{}';
 begin
     if coalesce(current_setting('campaign_db.defer_refresh', true), '') = 'on' then
         return null;
@@ -79,7 +81,9 @@ begin
             select claim_ids || coalesce(array_agg(claim_id), '{}') into claim_ids from new_rows;
         end if;
         if tg_op in ('DELETE', 'UPDATE') then
-            select claim_ids || coalesce(array_agg(claim_id), '{}') into claim_ids from old_rows;
+            select claim_ids || coalesce(array_agg(claim_id), '{}'), coalesce(array_agg(campaign_id), '{}')
+            into claim_ids, old_campaign_ids
+            from old_rows;
         end if;
     end if;
     -- the places the claims name now (a deleted claim's places come through
@@ -91,34 +95,17 @@ begin
     if cardinality(place_ids) > 0 then
         perform reporting_int.refresh_derived(null, array(select distinct unnest(place_ids)));
     end if;
-    -- the contested claims of the campaigns whose claims changed (a deleted
-    -- claim's campaign is in its old row; its evidence's too)
-    if tg_table_name = 'claim_places' then
-        perform reporting_int.refresh_contests(array(
-            select distinct campaigns.slug
-            from core.claims as claims
-            inner join core.campaigns as campaigns
-                on campaigns.campaign_id = claims.campaign_id
-            where claims.claim_id = any(claim_ids)
-        ));
-    elsif tg_op = 'INSERT' then
-        perform reporting_int.refresh_contests(array(
-            select distinct campaigns.slug
-            from new_rows
-            inner join core.campaigns as campaigns
-                on campaigns.campaign_id = new_rows.campaign_id
-        ));
-    else
-        perform reporting_int.refresh_contests(array(
-            select distinct campaigns.slug
-            from core.campaigns as campaigns
-            where campaigns.campaign_id in (
-                select old_rows.campaign_id from old_rows
-                union
+    -- the contested claims of the campaigns whose claims changed (those of
+    -- the claims as they are now, and those of deleted rows)
+    perform reporting_int.refresh_contests(array(
+        select distinct campaigns.slug
+        from core.campaigns as campaigns
+        where
+            campaigns.campaign_id = any(old_campaign_ids)
+            or campaigns.campaign_id in (
                 select claims.campaign_id from core.claims as claims where claims.claim_id = any(claim_ids)
             )
-        ));
-    end if;
+    ));
     return null;
 end
 $function$;
