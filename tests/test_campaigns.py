@@ -266,3 +266,42 @@ def test_a_shared_row_is_stale_only_for_its_only_user(aras_only: Engine, tmp_pat
     second.places = [place for place in second.places if place["slug"] != "only-here"]
     (report,) = load(aras_only, second.write(tmp_path / "third"))
     assert report.stale["places"] == ["only-here"]
+
+
+def test_a_shared_place_gets_the_most_precise_position_whatever_the_load_order(
+    databases: Callable[[], Engine], tmp_path: Path
+) -> None:
+    """Two accounts give a shared place the same point, one as a
+    settlement's centre and one as approximate: either load order gives the
+    gazetteer the settlement's, and a second load of either changes nothing."""
+
+    def account(slug: str, precision: str) -> CampaignBuilder:
+        coordinates = {"latitude": 39.4, "longitude": 46.9, "precision": precision,
+                       "url": "https://example.org/shared-village", "quote": "39.4°N 46.9°E"}
+        return (
+            CampaignBuilder(slug, period=("2020-09-27", "2020-11-10"), dates=("1990-01-01", "2021-12-31"))
+            .side("azerbaijan", "Azerbaijan", ("AZ", "Azerbaijan"))
+            .side("armenia-artsakh", "Armenia and Artsakh", ("AM", "Armenia"))
+            .source("az-mod", "Ministry of Defence of Azerbaijan", "ministry_of_defence", "AZ")
+            .place("shared-village", "Shared Village", "village", coordinates=coordinates)
+            .claim(f"{slug}-captures", "az-mod", "capture", ["shared-village"], "2020-10-08", actor="AZ")
+        )
+
+    folders = {
+        "precise": account("account-precise", "settlement").write(tmp_path / "precise"),
+        "rough": account("account-rough", "approximate").write(tmp_path / "rough"),
+    }
+    positions = []
+    for order in (("precise", "rough"), ("rough", "precise")):
+        engine = databases()
+        for name in order:
+            load(engine, folders[name])
+        for name in order:
+            (report,) = load(engine, folders[name])
+            assert report.changed == 0, report.lines()
+        with engine.connect() as connection:
+            positions.append(connection.execute(text(
+                "select latitude, longitude, coordinate_precision from core.places where slug = 'shared-village'"
+            )).one())
+    assert positions[0] == positions[1]
+    assert positions[0].coordinate_precision == "settlement"

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from ..models.vocabularies import ADMINISTRATIVE_KINDS, sql_list
+from ..models.vocabularies import ADMINISTRATIVE_KINDS, COORDINATE_PRECISIONS, sql_list
 from .checks import NARRATIVE, areas_of
 from .errors import SeedProblem, shorten
 from .quotes import join_fragments
@@ -737,16 +737,8 @@ class CampaignWriter:
             """
             insert into core.places (slug, name, kind, latitude, longitude, coordinate_precision)
             select slug, name, kind, latitude, longitude, coordinate_precision from stg_places
-            on conflict (slug) do update set
-                name = excluded.name,
-                kind = excluded.kind,
-                latitude = coalesce(excluded.latitude, places.latitude),
-                longitude = coalesce(excluded.longitude, places.longitude),
-                coordinate_precision = coalesce(excluded.coordinate_precision, places.coordinate_precision)
-            where (places.name, places.kind, places.latitude, places.longitude, places.coordinate_precision)
-                is distinct from (excluded.name, excluded.kind, coalesce(excluded.latitude, places.latitude),
-                    coalesce(excluded.longitude, places.longitude),
-                    coalesce(excluded.coordinate_precision, places.coordinate_precision))
+            on conflict (slug) do update set name = excluded.name, kind = excluded.kind
+            where (places.name, places.kind) is distinct from (excluded.name, excluded.kind)
             returning (xmax = 0) as inserted
         """,
         )
@@ -810,8 +802,10 @@ class CampaignWriter:
             returning (xmax = 0) as inserted
         """,
         )
-        # the agreed position of every place this load touched: the one its
-        # campaigns give (they agree, or the load stopped at the conflicts)
+        # the agreed position of every place this load touched (a shared
+        # place's is set here only): the one its campaigns give (they agree,
+        # or the load stopped at the conflicts), the most precise first, then
+        # by campaign slug, so that no load order or generated id decides
         self._count(
             "places",
             """
@@ -824,8 +818,11 @@ class CampaignWriter:
                 left join lateral (
                     select links.latitude, links.longitude, links.coordinate_precision
                     from core.campaign_places as links
+                    inner join core.campaigns as campaigns on campaigns.campaign_id = links.campaign_id
                     where links.place_id = touched.place_id and links.latitude is not null
-                    order by links.coordinate_precision = 'exact' desc, links.campaign_id
+                    order by
+                        array_position(cast(:precisions as text[]), links.coordinate_precision),
+                        campaigns.slug
                     limit 1
                 ) as given on true
             ) as agreed
@@ -834,6 +831,7 @@ class CampaignWriter:
                     is distinct from (agreed.latitude, agreed.longitude, agreed.coordinate_precision)
             returning false as inserted
         """,
+            precisions=list(COORDINATE_PRECISIONS),  # the most precise first
         )
         self._deleted(
             "place_names",
