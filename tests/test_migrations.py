@@ -217,4 +217,15 @@ def test_dates_are_plain_dates(connection: Connection) -> None:
         )
     ).scalars().all()
     assert set(types) == {"date"}
-    assert dt.date  # the ORM maps them to datetime.date
+    # and the ORM maps every one of them to datetime.date
+    columns = [
+        column
+        for table in metadata.tables.values()
+        if table.schema == "core"
+        for column in table.columns
+        if column.name.endswith("_on")
+    ]
+    assert columns
+    assert all(column.type.python_type is dt.date for column in columns), [
+        f"{column.table.name}.{column.name}" for column in columns if column.type.python_type is not dt.date
+    ]
