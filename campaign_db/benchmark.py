@@ -149,11 +149,10 @@ def _engine(url: URL) -> Any:
     return database.make_engine(url)
 
 
-def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) -> tuple[list[Figure], dict[str, Any]]:
+def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) -> list[Figure]:
     """Migrate, load the shipped campaigns, write and import the synthetic
-    war; the import figures and facts about the data."""
+    war; the import figures."""
     engine = _engine(url)
-    facts: dict[str, Any] = {}
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection)
@@ -166,10 +165,8 @@ def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) 
             f"{files.responses} denials and corroborations, written in {time.perf_counter() - started:.1f} s "
             f"({files.claims_file.stat().st_size / 1e6:.0f} MB of CSV)"
         )
-        facts.update(places=files.places, claims=files.claims, links=files.links, responses=files.responses)
         copy_seconds = _raw_copy(url, files.claims_file)
         say(f"raw COPY of {files.claims_file.name} into an unindexed text table: {copy_seconds:.1f} s")
-        phases: dict[str, float] = {}
         started = time.perf_counter()
         campaign = read_campaign(folder)
         with engine.connect() as connection:
@@ -182,10 +179,8 @@ def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) 
                 on_phase=lambda name, seconds: say(f"  import: {name}: {seconds:.1f} s"),
             )
         import_seconds = time.perf_counter() - started
-        phases = report.phases
         rows = report.load.tables["claim_places"].in_files
         say(f"import: {rows} claim-place rows in {import_seconds:.1f} s ({rows / import_seconds:,.0f} rows/s)")
-        facts["import_phases"] = phases
         with database.connect(url, autocommit=True) as connection:
             started = time.perf_counter()
             connection.execute("vacuum (analyze)")
@@ -218,7 +213,7 @@ def build(url: URL, folder: Path, places: int, links: int, seed: int, say: Say) 
             note=f"COPY {copy_rate:,.0f} rows/s",
         ),
     ]
-    return figures, facts
+    return figures
 
 
 def _raw_copy(url: URL, path: Path) -> float:
@@ -538,8 +533,8 @@ def one_claim_figures(url: URL, say: Say) -> list[Figure]:
             marker = "  summary: "
             at = content.index(marker) + len(marker)
             claims.write_text(content[:at] + "(edited) " + content[at:], encoding="utf-8")
-            campaign = read_campaign(edited)
             started = time.perf_counter()
+            campaign = read_campaign(edited)
             with engine.begin() as connection:
                 (report,) = load_campaigns(connection, [campaign])
             seconds = time.perf_counter() - started
@@ -652,8 +647,7 @@ def run(
         scratch_database(server, keep, say) as url,
     ):
         say(f"database: {config.to_libpq(url)} (created for this benchmark)")
-        built, _facts = build(url, Path(scratch) / SYNTHETIC_SLUG, places, links, seed, say)
-        figures += built
+        figures += build(url, Path(scratch) / SYNTHETIC_SLUG, places, links, seed, say)
         with database.connect(url, autocommit=True) as connection:
             version = connection.execute("show server_version").fetchone()
             say(f"PostgreSQL {version[0] if version else '?'}")

@@ -16,7 +16,6 @@ from typing import Any, Literal
 import psycopg
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Dialect
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from .config import normalise
@@ -175,7 +174,3 @@ def make_engine(
 
     event.listen(engine, "do_connect", open_connection)
     return engine
-
-
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)

@@ -579,9 +579,8 @@ def tables(database: Database, campaign: str | None, as_of: dt.date | None) -> l
         result.append(Table(view, comment, columns, query))
     if as_of is not None:
         comment, columns = control_as_of_columns(database)
-        scope = None if campaign is None else campaign
         query = sql.SQL("select * from reporting.control_as_of({}, null, {})").format(
-            sql.Literal(as_of), sql.Literal(scope)
+            sql.Literal(as_of), sql.Literal(campaign)
         ) + ordered(columns)
         description = f"reporting.control_as_of on {as_of.isoformat()}, as known today. {comment or ''}".strip()
         result.append(Table(f"control_as_of-{as_of.isoformat()}", description, columns, query))

@@ -187,7 +187,7 @@ def _campaign(connection: Connection, row: Row, as_of: dt.date | None) -> Campai
             contested_by, contested_by_party, contested_on, contest_quote, counter_statement
         from reporting.contested_claims
         where campaign = :campaign
-        order by claim_date, claim_id, contested_on, contest_kind, contested_by
+        order by claim_date, claim_slug, contested_on, contest_kind, contested_by, counter_claim_slug
         """,
         campaign=slug,
     )
@@ -198,7 +198,7 @@ def _campaign(connection: Connection, row: Row, as_of: dt.date | None) -> Campai
             quantity, quantity_low, quantity_high, qualifier, place_name
         from reporting.losses
         where campaign = :campaign
-        order by as_of, loss_id
+        order by as_of, loss_slug
         """,
         campaign=slug,
     )

@@ -16,7 +16,6 @@ campaigns and both values, and nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -49,12 +48,6 @@ class ConflictError(Exception):
             "in the database; nothing was loaded:"
         )
         return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
-
-
-@dataclass(frozen=True)
-class _Upsert:
-    table: str
-    sql: str
 
 
 def _source_key(source: str, document: str) -> str:
