@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from campaign_readme_tables import Expected, read_table
-from seed_copies import SEEDS
+from seed_copies import SEEDS, read_yaml
 from sqlalchemy import Connection, text
 
 from campaign_db.seeding.quotes import normalise
@@ -395,6 +395,8 @@ def test_a_second_up_changes_nothing_and_every_quote_is_verbatim(seeded_connecti
     rows = seeded_connection.execute(text(
         "select claims.quote, documents.content from core.claims "
         "inner join core.documents using (document_id)")).all()
+    claims_in_files = sum(len(read_yaml(folder, "claims.yaml")) for folder in default_seed_folders())
+    assert len(rows) == claims_in_files > 0
     for quote, content in rows:
         position = 0
         account = normalise(content)
