@@ -735,13 +735,20 @@ class CampaignWriter:
             returning (xmax = 0) as inserted
         """,
         )
+        # the ids of the places the files list, resolved once for the statements below
+        self._temporary(
+            "stg_place_ids",
+            """
+            select places.place_id, staged.slug from stg_places as staged
+            inner join core.places as places on places.slug = staged.slug
+        """,
+        )
         self._temporary(
             "stg_touched_places",
             """
             select place_id from core.campaign_places where campaign_id = :campaign_id
             union
-            select places.place_id from stg_places as staged
-            inner join core.places as places on places.slug = staged.slug
+            select place_id from stg_place_ids
         """,
         )
         # the campaign's reading of places it no longer lists goes with them
@@ -751,10 +758,7 @@ class CampaignWriter:
                 f"""
                 delete from core.{table} as rows
                 where rows.campaign_id = :campaign_id
-                    and rows.place_id not in (
-                        select places.place_id from stg_places as staged
-                        inner join core.places as places on places.slug = staged.slug
-                    )
+                    and rows.place_id not in (select place_id from stg_place_ids)
             """,
             )
         self._deleted(
@@ -762,10 +766,7 @@ class CampaignWriter:
             """
             delete from core.campaign_places as links
             where links.campaign_id = :campaign_id
-                and links.place_id not in (
-                    select places.place_id from stg_places as staged
-                    inner join core.places as places on places.slug = staged.slug
-                )
+                and links.place_id not in (select place_id from stg_place_ids)
         """,
         )
         self._count(
@@ -775,10 +776,10 @@ class CampaignWriter:
                 campaign_id, place_id, note, latitude, longitude, coordinate_precision,
                 coordinates_document_id, coordinates_url, coordinates_quote
             )
-            select :campaign_id, places.place_id, staged.note, staged.latitude, staged.longitude,
+            select :campaign_id, ids.place_id, staged.note, staged.latitude, staged.longitude,
                 staged.coordinate_precision, documents.document_id, staged.coordinates_url, staged.coordinates_quote
             from stg_places as staged
-            inner join core.places as places on places.slug = staged.slug
+            inner join stg_place_ids as ids on ids.slug = staged.slug
             left join core.documents as documents
                 on documents.campaign_id = :campaign_id and documents.slug = staged.coordinates_document
             on conflict (campaign_id, place_id) do update set
