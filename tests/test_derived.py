@@ -127,3 +127,68 @@ def test_a_campaign_sharing_places_and_then_none_derives_what_the_rules_say(
                 "where candidates.scope = 'all' and places.slug = 'zangilan' "
                 "and candidates.claim_key = 'aras-second/zangilan-taken'")).scalar_one()
             assert shared == 1, "a shared place answers over 'all' from both campaigns' claims"
+
+
+def shared_town_account(slug: str, claim: str, source: str, kind: str, place: Any, day: str, actor: str) -> CampaignBuilder:
+    """An account with one claim about a town other accounts name too."""
+    return (
+        CampaignBuilder(slug)
+        .side("north", "North", ("NN", "North"))
+        .side("south", "South", ("SS", "South"))
+        .source("n-mod", "North MoD", "ministry_of_defence", "NN")
+        .source("s-mod", "South MoD", "ministry_of_defence", "SS")
+        .place("shared-town", "Shared Town", "town")
+        .claim(claim, source, kind, [place], day, actor=actor)
+    )
+
+
+def test_a_campaign_changes_the_all_contests_between_two_others(connection: Connection, tmp_path: Path) -> None:
+    """Loading X re-derives more than the 'all' rows naming X: its capture
+    on day 11 comes between Y's (day 10) and Z's partial control (day 12) in
+    the 'all' walk at the town they all name, so the contest between Y's and
+    Z's claims there changes too."""
+    y_takes = shared_town_account("acc-y", "y-north-takes", "n-mod", "capture", "shared-town", "2021-03-10", "NN")
+    z_partial = shared_town_account(
+        "acc-z", "z-south-partial", "s-mod", "partial", {"place": "shared-town", "share": 30}, "2021-03-12", "SS")
+    x_takes = shared_town_account("acc-x", "x-north-takes", "n-mod", "capture", "shared-town", "2021-03-11", "NN")
+
+    def all_contests() -> set[tuple[str, str, str | None]]:
+        return {(row.claim_slug, row.contest_kind, row.counter_claim_slug) for row in connection.execute(text(
+            "select claim_slug, contest_kind, counter_claim_slug from derived.contested_claims "
+            "where campaign = 'all'"))}
+
+    for builder in (y_takes, z_partial):
+        load_campaigns(connection, [builder.write(tmp_path)])
+    assert differences(connection) == {}
+    before = all_contests()
+    assert any({claim, counter} == {"y-north-takes", "z-south-partial"} for claim, _, counter in before), before
+    load_campaigns(connection, [x_takes.write(tmp_path)])
+    assert differences(connection) == {}
+    assert all_contests() != before
+
+
+def beside_account(slug: str, village: str, beside: str) -> CampaignBuilder:
+    """An account placing one village beside another ("north of it")."""
+    builder = (
+        CampaignBuilder(slug)
+        .side("north", "North", ("NN", "North"))
+        .source("n-mod", "North MoD", "ministry_of_defence", "NN")
+        .place(beside, beside.title(), "village")
+    )
+    builder.place(village, village.title(), "village")
+    quote = builder._say(f"{village.title()} lies north of {beside.title()}.")
+    builder.places[-1]["areas"] = [{"areas_of": beside, "quote": quote}]
+    return builder.claim("village-taken", "n-mod", "capture", [village], "2021-03-10", actor="NN")
+
+
+def test_two_campaigns_placing_two_villages_beside_each_other_load(connection: Connection, tmp_path: Path) -> None:
+    """A 'beside' membership adds no depth: the two campaigns' opposite ones
+    make a cycle over 'all' that the lineage walk must leave, not follow."""
+    connection.execute(text("set local statement_timeout = '30s'"))
+    load_campaigns(connection, [beside_account("acc-p", "vil-x", "vil-y").write(tmp_path)])
+    load_campaigns(connection, [beside_account("acc-q", "vil-y", "vil-x").write(tmp_path)])
+    assert differences(connection) == {}
+    lineage = connection.execute(text(
+        "select count(*) from derived.place_lineage as lineage inner join core.places as places using (place_id) "
+        "where lineage.scope = 'all' and places.slug in ('vil-x', 'vil-y')")).scalar_one()
+    assert lineage == 2, "each village is its own only ancestor: beside makes none"

@@ -6,8 +6,12 @@
 -- area claim of this one reaches; the 'all' scope follows every campaign's.
 -- `in` makes the area an ancestor at the next depth; `beside` ("a village
 -- north of Hadrut") passes through the named place without making it an
--- ancestor: the village lies in Hadrut's areas. Depth is capped at 16 so
--- that memberships two campaigns give in opposite directions cannot loop.
+-- ancestor: the village lies in Hadrut's areas. Memberships two campaigns
+-- give in opposite directions make cycles over 'all': `union` drops a row
+-- the walk has already reached, so a cycle of `beside` (which adds no
+-- depth) ends, and depth is capped at 16 so that a cycle of `in` ends too.
+-- A row dropped so would only lead again to the rows it led to before,
+-- so each place's least depth per ancestor is the same as over every path.
 
 create view reporting_int.place_lineage as
 
@@ -63,7 +67,8 @@ walk (scope, place_id, node_id, depth, is_ancestor) as (
         true as is_ancestor
     from scoped_places
 
-    union all
+    -- not `union all`: a row met again is not walked again (see the header)
+    union
 
     select
         walk.scope,

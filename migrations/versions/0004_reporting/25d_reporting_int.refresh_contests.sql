@@ -5,8 +5,15 @@
 -- A campaign's contests are its own claims' (campaign = its slug) and the
 -- 'all' rows in which one of its claims is contested or contests; the
 -- latter exist only between campaigns that share a place (one both use:
--- reporting_int.campaign_place_uses), so they are computed only then. Called by reporting_int.refresh_derived (a load) and
--- by the statement triggers on claims and their evidence (an edit by hand).
+-- reporting_int.campaign_place_uses). The 'all' rows are not only those
+-- naming the campaigns refreshed: a campaign's claims join the 'all' control
+-- walk at a place it shares, so they can change the contests between two
+-- other campaigns there (a capture between theirs moves who held the place
+-- when). So while any two campaigns share a place every 'all' row is
+-- rewritten, once, after the campaigns' own; when none do there is none to
+-- compute and the campaigns' old ones are only deleted. Called by
+-- reporting_int.refresh_derived (a load) and by the statement triggers on
+-- claims and their evidence (an edit by hand).
 
 create function reporting_int.refresh_contests(for_campaigns text[])
 returns void
@@ -40,7 +47,13 @@ begin
         analyze derived.contested_claims;
         return;
     end if;
+    if cardinality(for_campaigns) = 0 then
+        -- no campaign changed: neither did an 'all' row
+        return;
+    end if;
     foreach campaign_slug in array for_campaigns loop
+        -- its own rows, and its 'all' ones: all there is to do for them
+        -- when no two campaigns share a place
         delete from derived.contested_claims as contests
         where
             contests.campaign = campaign_slug
@@ -65,38 +78,39 @@ begin
             rules.contested_by_party_code, rules.claim_campaign, rules.claim_slug,
             rules.counter_claim_slug
         from reporting_int.contested_claims(campaign_slug) as rules;
-        if exists (
-            select
-            from reporting_int.campaign_place_uses as mine
-            inner join reporting_int.campaign_place_uses as theirs
-                on
-                    theirs.place_id = mine.place_id
-                    and theirs.campaign <> mine.campaign
-            where mine.campaign = campaign_slug
-        ) then
-            insert into derived.contested_claims (
-                campaign, claim_id, claim_date, claimant, claimant_party, claim_kind, summary, places,
-                contest_kind, contested_by, contested_by_party, contested_on, contest_quote,
-                counter_statement, days_after_claim, denial_id, counter_claim_id, counter_claim_kind,
-                counter_side, counter_campaign, actor_side, claim_quote, claimant_party_code,
-                contested_by_party_code, claim_campaign, claim_slug, counter_claim_slug
-            )
-            select
-                rules.campaign, rules.claim_id, rules.claim_date, rules.claimant,
-                rules.claimant_party, rules.claim_kind, rules.summary, rules.places,
-                rules.contest_kind, rules.contested_by, rules.contested_by_party,
-                rules.contested_on, rules.contest_quote, rules.counter_statement,
-                rules.days_after_claim, rules.denial_id, rules.counter_claim_id,
-                rules.counter_claim_kind, rules.counter_side, rules.counter_campaign,
-                rules.actor_side, rules.claim_quote, rules.claimant_party_code,
-                rules.contested_by_party_code, rules.claim_campaign, rules.claim_slug,
-                rules.counter_claim_slug
-            from reporting_int.contested_claims('all') as rules
-            where campaign_slug in (rules.claim_campaign, rules.counter_campaign);
-        end if;
     end loop;
+    -- the 'all' rows: every one (see the header) while any two campaigns
+    -- share a place
+    if exists (
+        select
+        from reporting_int.campaign_place_uses as mine
+        inner join reporting_int.campaign_place_uses as theirs
+            on
+                theirs.place_id = mine.place_id
+                and theirs.campaign <> mine.campaign
+    ) then
+        delete from derived.contested_claims as contests
+        where contests.campaign = 'all';
+        insert into derived.contested_claims (
+            campaign, claim_id, claim_date, claimant, claimant_party, claim_kind, summary, places,
+            contest_kind, contested_by, contested_by_party, contested_on, contest_quote,
+            counter_statement, days_after_claim, denial_id, counter_claim_id, counter_claim_kind,
+            counter_side, counter_campaign, actor_side, claim_quote, claimant_party_code,
+            contested_by_party_code, claim_campaign, claim_slug, counter_claim_slug
+        )
+        select
+            rules.campaign, rules.claim_id, rules.claim_date, rules.claimant, rules.claimant_party,
+            rules.claim_kind, rules.summary, rules.places, rules.contest_kind, rules.contested_by,
+            rules.contested_by_party, rules.contested_on, rules.contest_quote,
+            rules.counter_statement, rules.days_after_claim, rules.denial_id,
+            rules.counter_claim_id, rules.counter_claim_kind, rules.counter_side,
+            rules.counter_campaign, rules.actor_side, rules.claim_quote, rules.claimant_party_code,
+            rules.contested_by_party_code, rules.claim_campaign, rules.claim_slug,
+            rules.counter_claim_slug
+        from reporting_int.contested_claims('all') as rules;
+    end if;
 end
 $function$;
 
 comment on function reporting_int.refresh_contests(text[]) is
-'Rewrite derived.contested_claims for some campaigns (null: every campaign): their own contests, and the ''all'' rows between them and the campaigns they share a place with.';
+'Rewrite derived.contested_claims for some campaigns (null: every campaign): their own contests, and the ''all'' rows (every one while any two campaigns share a place: a campaign''s claims can change the contests between two others).';
