@@ -11,23 +11,31 @@ with
 statements as (
 
     -- one key per statement: a claim and the claims it is linked with by
-    -- same_as (in either direction) share the least of their natural keys
+    -- same_as (in either direction) share the least of their natural keys.
+    -- One join per direction, each on equalities (a hash join): joined on
+    -- either direction at once, every claim was compared with every other.
     select
         claims.claim_id,
         claims.campaign,
         claims.source_id,
         claims.claim_kind,
         claims.is_control_claim,
-        least(claims.claim_key, min(linked.claim_key)) as statement_key,
+        least(claims.claim_key, min(forward.claim_key), min(backward.claim_key)) as statement_key,
         exists(select from core.denials as denials where denials.claim_id = claims.claim_id) as is_denied,
         exists(
             select from core.corroborations as corroborations where corroborations.claim_id = claims.claim_id
         ) as is_corroborated
     from reporting_int.claim_details as claims
-    left join reporting_int.claim_details as linked
+    -- the claim this one names as the same statement
+    left join reporting_int.claim_details as forward
         on
-            (linked.campaign = claims.same_as_campaign and linked.claim_slug = claims.same_as_slug)
-            or (linked.same_as_campaign = claims.campaign and linked.same_as_slug = claims.claim_slug)
+            forward.campaign = claims.same_as_campaign
+            and forward.claim_slug = claims.same_as_slug
+    -- the claims that name this one
+    left join reporting_int.claim_details as backward
+        on
+            backward.same_as_campaign = claims.campaign
+            and backward.same_as_slug = claims.claim_slug
     group by
         claims.claim_id,
         claims.campaign,
