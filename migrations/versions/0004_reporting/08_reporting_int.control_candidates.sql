@@ -32,9 +32,22 @@ returns table (
     corroborated_on date,
     contradicted_on date
 )
-language sql
+language plpgsql
 stable
 as $function$
+declare
+    -- a campaign's scope reads that campaign's control claims only: named as
+    -- a constant (as in reporting_int.self_contradictions_of), the filter
+    -- reaches the claims' index before any join, where the join with the
+    -- scope alone read every campaign's claims
+    scope_campaign_id integer := (
+        select campaigns.campaign_id
+        from core.campaigns as campaigns
+        where campaigns.slug = for_scope
+    );
+begin
+    -- planned for the arguments given
+    return query execute $query$
     with
 
     -- the contradictions of the area claims these places inherit, computed
@@ -46,13 +59,13 @@ as $function$
             self_contradictions.place_id,
             min(self_contradictions.contradicted_on) as contradicted_on
         from reporting_int.self_contradictions_of(
-            for_scope,
-            case when for_places is not null then array(
+            $1,
+            case when $2 is not null then array(
                 select distinct areas.ancestor_id
                 from derived.place_lineage as areas
                 where
-                    (for_scope is null or areas.scope = for_scope)
-                    and areas.place_id = any(for_places)
+                    ($1 is null or areas.scope = $1)
+                    and areas.place_id = any($2)
             ) end
         ) as self_contradictions
         group by
@@ -94,18 +107,21 @@ as $function$
             and contradictions.place_id = claims.place_id
     where
         claims.occurred_to is not null
-        and (for_scope is null or scopes.scope = for_scope)
-        and (for_places is null or lineage.place_id = any(for_places))
+        and ($1 is null or scopes.scope = $1)
+        and ($3::integer is null or claims.campaign_id = $3)
+        and ($2 is null or lineage.place_id = any($2))
         and (
-            for_places is null
+            $2 is null
             or claims.place_id in (
                 select bases.ancestor_id
                 from derived.place_lineage as bases
                 where
-                    (for_scope is null or bases.scope = for_scope)
-                    and bases.place_id = any(for_places)
+                    ($1 is null or bases.scope = $1)
+                    and bases.place_id = any($2)
             )
         )
+    $query$ using for_scope, for_places, scope_campaign_id;
+end
 $function$;
 
 comment on function reporting_int.control_candidates_of(text, integer[]) is
