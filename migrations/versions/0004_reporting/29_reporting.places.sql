@@ -35,14 +35,21 @@ select
     places.kind in ('city', 'town', 'village', 'settlement') as is_settlement,
     places.latitude is not null as is_mapped,
     (
+        -- the campaign whose coordinates the place keeps: the most precise,
+        -- then by campaign slug (the loader's rule, campaign_db/seeding/
+        -- writer.py), so that no load order or generated id decides
         select coalesce(links.coordinates_url, documents.title)
         from core.campaign_places as links
+        inner join core.campaigns as campaigns
+            on campaigns.campaign_id = links.campaign_id
         left join core.documents as documents
             on documents.document_id = links.coordinates_document_id
         where
             links.place_id = places.place_id
             and links.latitude is not null
-        order by links.coordinate_precision = 'exact' desc, links.campaign_id
+        order by
+            array_position(array['exact', 'settlement', 'approximate'], links.coordinate_precision),
+            campaigns.slug
         limit 1
     ) as coordinates_source,
     details.district_id
