@@ -87,9 +87,8 @@ OBJECTS: tuple[SqlObject, ...] = (
         "reporting_int.as_known(derived.control_candidates, date)",
     ),
     SqlObject(
-        "11_reporting_int.control_steps.sql", "function", "reporting_int.control_walks(date, date, text, integer[])"
+        "11_reporting_int.control_walks.sql", "function", "reporting_int.control_walks(date, date, text, integer[])"
     ),
-    SqlObject("11_reporting_int.control_steps.sql", "view", "reporting_int.control_steps"),
     SqlObject("12_reporting_int.side_names.sql", "view", "reporting_int.side_names"),
     SqlObject(
         "13_reporting_int.control_answers.sql", "function", "reporting_int.control_answers(date, date, text, integer[])"

@@ -1,11 +1,11 @@
--- grain: a function and a view: one row per scope × place × step of its
--- control walk: a 'state' row for each day its answer changes, a 'contest'
--- row for each claim that contested the holder.
+-- grain: a function: one row per scope × place × step of its control walk:
+-- a 'state' row for each day its answer changes, a 'contest' row for each
+-- claim that contested the holder.
 --
 -- reporting_int.control_walks(as_of, known_by, scope) walks every place of a
 -- scope (null: every scope) once on its candidates as known by the cut-off
--- (one pass over reporting_int.control_candidates, grouped by place);
--- reporting_int.control_steps is the walk with everything known today.
+-- (one pass over the kept rules, derived.control_candidates, grouped by
+-- place).
 
 create function reporting_int.control_walks(
     as_of date, known_by date, for_scope text, for_places integer[] default null
@@ -67,24 +67,3 @@ $function$;
 
 comment on function reporting_int.control_walks(date, date, text, integer[]) is
 'Every place of a scope (null: every scope; for_places: only those) walked on its control candidates with events certainly over by as_of, as known by known_by (null: no limit): the steps of reporting_int.control_walk for each place.';
-
-create view reporting_int.control_steps as
-
-select
-    walks.scope,
-    walks.place_id,
-    walks.event,
-    walks.day,
-    walks.party_id,
-    walks.side_key,
-    walks.since,
-    walks.claim_id,
-    walks.basis_place_id,
-    walks.depth,
-    walks.rank,
-    walks.status,
-    walks.counter_claim_id,
-    walks.counter_side_key,
-    walks.counter_kind,
-    walks.counter_share_percent
-from reporting_int.control_walks(null, null, null, null) as walks;
