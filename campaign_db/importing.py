@@ -23,8 +23,10 @@ is stated) are required; ``area``, ``latitude``, ``longitude``,
 corroborations of claims): ``response`` (``denial`` or ``corroboration``),
 ``slug``, ``claim``, ``source``, ``stated_from``, ``quote`` are required;
 ``kind`` (required for a corroboration), ``stated_to``, ``place`` (one of
-the claim's places), ``counter_statement`` (a denial's), ``document``,
-``note`` are optional.
+the claim's places), ``counter_statement`` (a denial's), ``document``
+(default: the claim's), ``note`` are optional. A claim's ``document``
+defaults to the campaign's account document when it has only one. Files are
+named in messages and counts by their path as given.
 """
 
 from __future__ import annotations
@@ -106,8 +108,9 @@ class _Problems:
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What an import did: the load report, the rows read per file, and the
-    seconds each phase took (reading, checking, writing, deriving)."""
+    """What an import did: the load report, the rows read per file (by its
+    path as given), and the seconds each phase took (reading, checking,
+    writing, deriving)."""
 
     load: LoadReport
     rows: dict[str, int]
@@ -155,10 +158,14 @@ class _Checker:
     def flag(self, batch: pa.RecordBatch, first_row: int, bad: pa.Array, column: str, message: Any) -> None:
         """Record a problem for each row where ``bad`` is true; ``message`` is
         text or a function of the row's value."""
-        indices = pc.indices_nonzero(pc.fill_null(bad, False)).to_pylist()
-        values = batch.column(column).to_pylist() if column in batch.schema.names else []
-        for index in indices:
-            value = values[index] if values else None
+        indices = pc.indices_nonzero(pc.fill_null(bad, False))
+        if len(indices) == 0:
+            return
+        if column in batch.schema.names:
+            values = pc.take(batch.column(column), indices).to_pylist()
+        else:
+            values = [None] * len(indices)
+        for index, value in zip(indices.to_pylist(), values, strict=True):
             text_message = message(value) if callable(message) else message
             self.problems.add(self.file, first_row + index, column, text_message)
 
@@ -234,7 +241,7 @@ def _columns_of(
     path: Path, batch: pa.RecordBatch, known: tuple[str, ...], required: tuple[str, ...], problems: _Problems
 ) -> bool:
     names = batch.schema.names
-    file = path.name
+    file = str(path)
     unknown = [name for name in names if name not in known]
     missing = [name for name in required if name not in names]
     for name in unknown:
@@ -286,12 +293,81 @@ class Importer:
         self.responses = responses
         self.check_quotes = check_quotes
         self.problems = _Problems()
+        #: the files by the path as given; the staging tables' ``file`` is a position in it
+        self.files: list[str] = []
         self.rows: dict[str, int] = {}
         self.phases: dict[str, float] = {}
         self.on_phase = on_phase
         self._clock = time.perf_counter()
         assert folder.campaign.dates.latest is not None
         self.bounds = (folder.campaign.dates.earliest.isoformat(), folder.campaign.dates.latest.isoformat())
+        accounts = folder.account_documents()
+        #: a row's document when neither it nor its claim names one: the only
+        #: account document (as the YAML loader's ``document_of``), else none
+        self.default_document = accounts[0] if len(accounts) == 1 else None
+
+    def _file(self, path: Path) -> tuple[int, str]:
+        """A file's number in the staging tables and its name in messages and
+        counts: the path as given, so two files of the same name differ."""
+        self.files.append(str(path))
+        self.rows.setdefault(str(path), 0)
+        return len(self.files) - 1, str(path)
+
+    def _stored_documents(self, connection: Connection, batch: pa.RecordBatch, table: str) -> pa.Array:
+        """The document of each row of a claims or responses batch: its quote
+        is looked up in it and it is stored with it (and a narrative's voice
+        is its). The row's ``document``; else, for a response, its claim's
+        (the claims files' first row of the claim, else claims.yaml's); else
+        the campaign's only account document. Null when none can be said
+        (the claim is unknown, or the campaign has several account documents:
+        reported with the references). The YAML loader's rule: ``document_of``
+        in ``seeding.checks``."""
+        named = batch.column("document") if "document" in batch.schema.names else pa.nulls(batch.num_rows, pa.string())
+        candidates = [named]
+        if table == "stg_import_responses":
+            claims = batch.column("claim")
+            found = connection.execute(
+                text("""
+                select distinct on (slug) slug, document from (
+                    select claim as slug, stored_document as document, 0 as precedence, row_number
+                    from stg_import_claims where claim = any(:slugs)
+                    union all
+                    select slug, document, 1, 0 from stg_claims where slug = any(:slugs)
+                ) as claims
+                order by slug, precedence, row_number
+            """),
+                {"slugs": pc.unique(pc.drop_null(claims)).to_pylist()},
+            ).all()
+            slugs = pa.array([slug for slug, _ in found], pa.string())
+            documents = pa.array([document for _, document in found], pa.string())
+            candidates.append(pc.take(documents, pc.index_in(claims, value_set=slugs)))
+        candidates.append(pa.scalar(self.default_document, pa.string()))
+        return pc.coalesce(*candidates)
+
+    def _stage(
+        self,
+        connection: Connection,
+        table: str,
+        columns: tuple[str, ...],
+        batch: pa.RecordBatch,
+        first_row: int,
+        number: int,
+    ) -> None:
+        """COPY a checked batch of file ``number`` into its staging table."""
+        _copy_batch(
+            connection,
+            table,
+            ("file", *columns),
+            batch.append_column("file", pa.repeat(pa.scalar(number, pa.int32()), batch.num_rows)),
+            first_row,
+        )
+
+    def _count_rows(self, connection: Connection) -> None:
+        """The rows read per file: those its staging table holds (none when
+        its header was refused)."""
+        for table in ("stg_import_places", "stg_import_claims", "stg_import_responses"):
+            for number, rows in connection.execute(text(f"select file, count(*) from {table} group by file")):
+                self.rows[self.files[number]] += int(rows)
 
     # --- reading the files --------------------------------------------------------------------
 
@@ -299,12 +375,13 @@ class Importer:
         raw = driver(connection)
         raw.execute("drop table if exists pg_temp.stg_import_places")
         raw.execute(
-            "create temporary table stg_import_places (row_number bigint, file text, "
+            "create temporary table stg_import_places (row_number bigint, file integer, "
             + ", ".join(f"{name} text" for name in PLACE_COLUMNS)
             + ") on commit drop"
         )
         for path in self.places:
-            checker = _Checker(path.name, self.problems, self.bounds)
+            number, name = self._file(path)
+            checker = _Checker(name, self.problems, self.bounds)
             row = 1
             for batch in batches(path, PLACE_COLUMNS):
                 if row == 1 and not _columns_of(path, batch, PLACE_COLUMNS, PLACE_REQUIRED, self.problems):
@@ -335,29 +412,22 @@ class Importer:
                             column,
                             lambda value, lo=low, hi=high: f"{value} is not between {lo} and {hi}",
                         )
-                _copy_batch(
-                    connection,
-                    "stg_import_places",
-                    ("file", *PLACE_COLUMNS),
-                    batch.append_column("file", pa.array([path.name] * batch.num_rows)),
-                    row,
-                )
+                self._stage(connection, "stg_import_places", PLACE_COLUMNS, batch, row, number)
                 row += batch.num_rows
-            self.rows[path.name] = row - 1
         connection.execute(text("analyze stg_import_places"))
 
     def _stage_claims(self, connection: Connection) -> None:
         raw = driver(connection)
         raw.execute("drop table if exists pg_temp.stg_import_claims")
         raw.execute(
-            "create temporary table stg_import_claims (row_number bigint, file text, "
+            "create temporary table stg_import_claims (row_number bigint, file integer, stored_document text, "
             + ", ".join(f"{name} text" for name in CLAIM_COLUMNS)
             + ") on commit drop"
         )
         documents = {slug: document.text.text for slug, document in self.folder.documents.items()}
-        accounts = self.folder.account_documents()
         for path in self.claims:
-            checker = _Checker(path.name, self.problems, self.bounds)
+            number, name = self._file(path)
+            checker = _Checker(name, self.problems, self.bounds)
             row = 1
             for batch in batches(path, CLAIM_COLUMNS):
                 if row == 1 and not _columns_of(path, batch, CLAIM_COLUMNS, CLAIM_REQUIRED, self.problems):
@@ -383,17 +453,13 @@ class Importer:
                 checker.days(batch, row, "occurred_from")
                 checker.days(batch, row, "stated_to", open_allowed=True)
                 checker.days(batch, row, "occurred_to", open_allowed=True)
-                if self.check_quotes:
-                    self._quotes(path.name, batch, row, documents, accounts)
-                _copy_batch(
-                    connection,
-                    "stg_import_claims",
-                    ("file", *CLAIM_COLUMNS),
-                    batch.append_column("file", pa.array([path.name] * batch.num_rows)),
-                    row,
+                batch = batch.append_column(
+                    "stored_document", self._stored_documents(connection, batch, "stg_import_claims")
                 )
+                if self.check_quotes:
+                    self._quotes(name, batch, row, documents)
+                self._stage(connection, "stg_import_claims", ("stored_document", *CLAIM_COLUMNS), batch, row, number)
                 row += batch.num_rows
-            self.rows[path.name] = row - 1
         connection.execute(text("create index on stg_import_claims (claim)"))
         connection.execute(text("analyze stg_import_claims"))
 
@@ -401,14 +467,14 @@ class Importer:
         raw = driver(connection)
         raw.execute("drop table if exists pg_temp.stg_import_responses")
         raw.execute(
-            "create temporary table stg_import_responses (row_number bigint, file text, "
+            "create temporary table stg_import_responses (row_number bigint, file integer, stored_document text, "
             + ", ".join(f"{name} text" for name in RESPONSE_COLUMNS)
             + ") on commit drop"
         )
         documents = {slug: document.text.text for slug, document in self.folder.documents.items()}
-        accounts = self.folder.account_documents()
         for path in self.responses:
-            checker = _Checker(path.name, self.problems, self.bounds)
+            number, name = self._file(path)
+            checker = _Checker(name, self.problems, self.bounds)
             row = 1
             for batch in batches(path, RESPONSE_COLUMNS):
                 if row == 1 and not _columns_of(path, batch, RESPONSE_COLUMNS, RESPONSE_REQUIRED, self.problems):
@@ -423,34 +489,28 @@ class Importer:
                 checker.one_of(batch, row, "kind", CORROBORATION_KINDS)
                 checker.days(batch, row, "stated_from")
                 checker.days(batch, row, "stated_to", open_allowed=True)
+                batch = batch.append_column(
+                    "stored_document", self._stored_documents(connection, batch, "stg_import_responses")
+                )
                 if self.check_quotes:
-                    self._quotes(path.name, batch, row, documents, accounts)
-                _copy_batch(
-                    connection,
-                    "stg_import_responses",
-                    ("file", *RESPONSE_COLUMNS),
-                    batch.append_column("file", pa.array([path.name] * batch.num_rows)),
-                    row,
+                    self._quotes(name, batch, row, documents)
+                self._stage(
+                    connection, "stg_import_responses", ("stored_document", *RESPONSE_COLUMNS), batch, row, number
                 )
                 row += batch.num_rows
-            self.rows[path.name] = row - 1
         connection.execute(text("analyze stg_import_responses"))
 
-    def _quotes(
-        self, file: str, batch: pa.RecordBatch, first_row: int, documents: dict[str, str], accounts: list[str]
-    ) -> None:
-        """Every quote is in its document, fragments in order; each distinct
-        (document, quote) pair of the batch is looked up once."""
-        quotes = batch.column("quote")
-        named = batch.column("document") if "document" in batch.schema.names else pa.nulls(len(quotes), pa.string())
-        default = accounts[0] if accounts else ""
-        pairs = pa.table({"document": pc.fill_null(named, default), "quote": quotes})
+    def _quotes(self, file: str, batch: pa.RecordBatch, first_row: int, documents: dict[str, str]) -> None:
+        """Every quote is in its document (the one it is stored with), fragments
+        in order; each distinct (document, quote) pair of the batch is looked
+        up once."""
+        pairs = pa.table({"document": batch.column("stored_document"), "quote": batch.column("quote")})
         failed: dict[tuple[str, str], str] = {}
         for pair in pairs.group_by(["document", "quote"]).aggregate([]).to_pylist():
             document, quote = pair["document"], pair["quote"]
-            content = documents.get(document)
+            content = documents.get(document) if document is not None else None
             if quote is None or content is None:
-                continue  # an empty quote is reported as required, an unknown document with the references
+                continue  # an empty quote is reported as required, an unknown or no document with the references
             position = 0
             for fragment in str(quote).split(FRAGMENT_SEPARATOR):
                 found = content.find(normalise(fragment), position)
@@ -470,8 +530,6 @@ class Importer:
     # --- checks needing more than one row -------------------------------------------------------------
 
     def _references(self, connection: Connection) -> None:
-        accounts = self.folder.account_documents()
-        default_document = accounts[0] if len(accounts) == 1 else None
         checks = [
             (
                 "place",
@@ -480,12 +538,7 @@ class Importer:
                 "and not exists (select from stg_places as known where known.slug = stg_import_claims.place) "
                 "and not exists (select from stg_import_places as known where known.place = stg_import_claims.place)",
             ),
-            (
-                "source",
-                "unknown source: it is not in sources.yaml",
-                "select row_number, file, source from stg_import_claims where source not like 'narrative%' "
-                "and source not in (select slug from stg_sources)",
-            ),
+            *self._source_checks("stg_import_claims"),
             (
                 "actor",
                 "unknown party: it is not in parties.yaml",
@@ -502,8 +555,7 @@ class Importer:
                 "document",
                 "unknown document: it is not in campaign.yaml",
                 "select row_number, file, coalesce(document, '(none)') from stg_import_claims "
-                "where coalesce(document, :default_document) is null "
-                "or coalesce(document, :default_document) not in (select slug from stg_documents)",
+                "where stored_document is null or stored_document not in (select slug from stg_documents)",
             ),
             (
                 "claim",
@@ -573,12 +625,7 @@ class Importer:
                 "and not exists (select from stg_claim_places as places "
                 "where places.claim_slug = responses.claim and places.place_slug = responses.place)",
             ),
-            (
-                "source",
-                "unknown source: it is not in sources.yaml",
-                "select row_number, file, source from stg_import_responses where source not like 'narrative%' "
-                "and source not in (select slug from stg_sources)",
-            ),
+            *self._source_checks("stg_import_responses"),
             (
                 "document",
                 "unknown document: it is not in campaign.yaml",
@@ -636,8 +683,8 @@ class Importer:
             ),
         ]
         for column, message, query in checks:
-            for row_number, file, value in connection.execute(text(query), {"default_document": default_document}):
-                self.problems.add(file, int(row_number), column, f"{_show(value)}: {message}")
+            for row_number, file, value in connection.execute(text(query)):
+                self.problems.add(self.files[file], int(row_number), column, f"{_show(value)}: {message}")
         # each claim's rows agree on what the claim says (compared with its first row)
         claim_columns = [c for c in CLAIM_COLUMNS if c not in ("claim", "place", "role", "share")]
         differing = ", ".join(f"case when rows.{c} is distinct from firsts.{c} then '{c}' end" for c in claim_columns)
@@ -656,16 +703,43 @@ class Importer:
         for row_number, file, claim, columns in connection.execute(text(query)):
             for column in columns:
                 self.problems.add(
-                    file,
+                    self.files[file],
                     int(row_number),
                     column,
                     f"the rows of claim {_show(claim)} disagree on {column}: one value per claim "
                     f"(this row differs from the claim's first row)",
                 )
 
+    @staticmethod
+    def _source_checks(table: str) -> list[tuple[str, str, str]]:
+        """A row's source is ``narrative`` (the voice of its document, an
+        account), ``narrative:<document>`` naming an account document, or a
+        source of sources.yaml; as the YAML loader's ``source`` check, so no
+        row is dropped by the writer for want of its source."""
+        return [
+            (
+                "source",
+                "unknown source: it is not in sources.yaml",
+                f"select row_number, file, source from {table} where source <> 'narrative' "
+                f"and source not like 'narrative:%' and source not in (select slug from stg_sources)",
+            ),
+            (
+                "source",
+                "not an account document of campaign.yaml (narrative:DOCUMENT names one)",
+                f"select row_number, file, split_part(source, ':', 2) from {table} where source like 'narrative:%' "
+                f"and split_part(source, ':', 2) not in (select slug from stg_documents where kind = 'account')",
+            ),
+            (
+                "source",
+                "a gazetteer text has no narrative voice: name the source, or an account document",
+                f"select row_number, file, 'narrative of ' || stored_document from {table} "
+                f"where source = 'narrative' "
+                f"and stored_document in (select slug from stg_documents where kind <> 'account')",
+            ),
+        ]
+
     def _to_staging(self, connection: Connection) -> None:
         """The checked rows as the writer's staging rows (one per claim, one per claim × place)."""
-        accounts = self.folder.account_documents()
         connection.execute(
             text("""
             insert into stg_claims (
@@ -675,8 +749,8 @@ class Importer:
             )
             select distinct on (claim)
                 claim,
-                coalesce(document, :account),
-                case when source = 'narrative' then 'narrative:' || coalesce(document, :account) else source end,
+                stored_document,
+                case when source = 'narrative' then 'narrative:' || stored_document else source end,
                 kind, actor, target,
                 stated_from::date,
                 case when stated_to = 'open' then null else coalesce(stated_to, stated_from)::date end,
@@ -688,8 +762,7 @@ class Importer:
                 quote, note
             from stg_import_claims
             order by claim, row_number
-        """),
-            {"account": accounts[0] if accounts else None},
+        """)
         )
         connection.execute(
             text("""
@@ -728,20 +801,17 @@ class Importer:
                 text(f"""
                 insert into {table} (slug, claim_slug, place_slug, document, source_key, {kind}earliest_on,
                     latest_on, quote, {extra}note)
-                select responses.slug, responses.claim, responses.place,
-                    coalesce(responses.document, claims.document, :account),
-                    case when responses.source = 'narrative'
-                        then 'narrative:' || coalesce(responses.document, claims.document, :account)
+                select responses.slug, responses.claim, responses.place, responses.stored_document,
+                    case when responses.source = 'narrative' then 'narrative:' || responses.stored_document
                         else responses.source end,
                     {kind.replace("kind", "responses.kind")}responses.stated_from::date,
                     case when responses.stated_to = 'open' then null
                         else coalesce(responses.stated_to, responses.stated_from)::date end,
                     responses.quote, {extra.replace("counter_statement", "responses.counter_statement")}responses.note
                 from stg_import_responses as responses
-                left join stg_claims as claims on claims.slug = responses.claim
                 where responses.response = :response
             """),
-                {"account": accounts[0] if accounts else None, "response": response},
+                {"response": response},
             )
         for table in (
             "stg_claims",
@@ -767,6 +837,7 @@ class Importer:
         self._stage_places(connection)
         self._stage_claims(connection)
         self._stage_responses(connection)
+        self._count_rows(connection)
         self._phase("reading and checking the files (COPY into staging)")
         if self.problems.total == 0:
             self._references(connection)
@@ -782,7 +853,9 @@ class Importer:
         counts["claim_places"].in_files += int(
             connection.execute(text("select count(*) from stg_import_claims where place is not null")).scalar_one()
         )
-        counts["places"].in_files += sum(self.rows.get(path.name, 0) for path in self.places)
+        counts["places"].in_files += int(
+            connection.execute(text("select count(*) from stg_import_places")).scalar_one()
+        )
         for response, table in (("denial", "denials"), ("corroboration", "corroborations")):
             counts[table].in_files += int(
                 connection.execute(

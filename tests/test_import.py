@@ -7,17 +7,22 @@ problems with exit status 2."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pytest
+import yaml
 from derived_checks import differences
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
@@ -115,22 +120,25 @@ def test_parquet_and_csv_import_to_the_same_rows(
     assert campaign_counts(connection) == parquet_counts
     assert campaign_rows(connection) == parquet_rows
 
+    responses = pq.read_table(parquet_files.responses_file, columns=["response"]).column("response")
+    denials = pc.sum(pc.equal(responses, "denial")).as_py()
     assert parquet_counts == {
         "claims": parquet_files.claims,
         "claim_places": parquet_files.links,
-        "denials": parquet_counts["denials"],
-        "corroborations": parquet_files.responses - parquet_counts["denials"],
+        "denials": denials,
+        "corroborations": parquet_files.responses - denials,
         "campaigns": 1,
     }
-    assert parquet_counts["denials"] > 0 and parquet_counts["corroborations"] > 0
+    assert denials > 0 and parquet_counts["corroborations"] > 0
     assert len(parquet_rows["claims"]) >= parquet_files.links and len(parquet_rows["control"]) > 250
     for report in (from_parquet, from_csv):
         tables = report.load.tables
         assert tables["claims"].inserted == tables["claims"].in_files == parquet_files.claims
         assert tables["claim_places"].inserted == parquet_files.links
         assert tables["places"].in_files == parquet_files.places
-    assert from_csv.rows == {"places.csv": PLACES, "claims.csv": from_parquet.rows["claims.parquet"],
-                             "responses.csv": parquet_files.responses}
+    assert from_csv.rows == {str(csv_files.places_file): PLACES,
+                             str(csv_files.claims_file): from_parquet.rows[str(parquet_files.claims_file)],
+                             str(csv_files.responses_file): parquet_files.responses}
 
 
 def test_a_second_import_of_the_same_files_changes_nothing(
@@ -164,7 +172,7 @@ def test_a_bad_file_for_an_existing_campaign_writes_nothing(
     with pytest.raises(ImportFilesError) as raised:
         import_files(connection, read_campaign(parquet_files.folder), claims=[parquet_files.claims_file, bad],
                      places=[parquet_files.places_file], responses=[parquet_files.responses_file])
-    assert located(raised.value.problems) == [("claims.csv", "row 1", "kind")]
+    assert located(raised.value.problems) == [(str(bad), "row 1", "kind")]
     assert campaign_counts(connection) == before
     assert connection.execute(text("select count(*) from derived.control_periods")).scalar_one() == periods
 
@@ -281,6 +289,14 @@ CLAIMS_CASES: dict[str, tuple[list[dict[str, str]], list[str] | None, list[tuple
     "unknown source": (
         [good_claim("c1", source=f"{BAD}-oracle")], None, [("claims.csv", "row 1", "source", "unknown source")]
     ),
+    "a narrative of a document that is not in campaign.yaml": (
+        [good_claim("c1", source=f"narrative:{BAD}-account"), good_claim("c2", source="narrative:nope")], None,
+        [("claims.csv", "row 2", "source", "'nope': not an account document of campaign.yaml")],
+    ),
+    "a misspelt narrative": (
+        [good_claim("c1", source="narrative"), good_claim("c2", source="narrative-typo")], None,
+        [("claims.csv", "row 2", "source", "unknown source")],
+    ),
     "a control claim by a party on no side": (
         [good_claim("c1"), good_claim("c2", kind="control", actor=NEUTRAL, target="")], None,
         [("claims.csv", "row 2", "actor", "needs a party on a side")],
@@ -301,8 +317,10 @@ CLAIMS_CASES: dict[str, tuple[list[dict[str, str]], list[str] | None, list[tuple
 }
 
 
-def assert_reported(error: ImportFilesError, expected: list[tuple[str, str, str, str]]) -> None:
-    assert located(error.problems) == [(file, row, column) for file, row, column, _ in expected], error
+def assert_reported(error: ImportFilesError, expected: list[tuple[str, str, str, str]], folder: Path) -> None:
+    """The problems are ``expected``, by the name of the file in ``folder``,
+    row and column (a problem names the file by its path as given)."""
+    assert located(error.problems) == [(str(folder / file), row, column) for file, row, column, _ in expected], error
     for problem, (*_, words) in zip(error.problems, expected, strict=True):
         assert words in problem.message, problem
     assert error.total == len(expected)
@@ -314,7 +332,7 @@ def test_a_bad_claims_file_is_reported_by_row_and_column(
 ) -> None:
     rows, header, expected = CLAIMS_CASES[case]
     claims = write_claims(tmp_path / "claims.csv", rows, header)
-    assert_reported(refused(connection, bad_folder, [claims]), expected)
+    assert_reported(refused(connection, bad_folder, [claims]), expected, tmp_path)
 
 
 RESPONSES_CASES = {
@@ -326,6 +344,14 @@ RESPONSES_CASES = {
         [good_response("corroboration", "k1", kind="")],
         [("responses.csv", "row 1", "kind", "a corroboration needs a kind")],
     ),
+    "a denial by the narrative of a document that is not in campaign.yaml": (
+        [good_response("denial", "d1", source="narrative"), good_response("denial", "d2", source="narrative:nope")],
+        [("responses.csv", "row 2", "source", "'nope': not an account document of campaign.yaml")],
+    ),
+    "a corroboration by a misspelt narrative": (
+        [good_response("corroboration", "k1", source="narrative-typo")],
+        [("responses.csv", "row 1", "source", "unknown source")],
+    ),
 }
 
 
@@ -336,7 +362,7 @@ def test_a_bad_responses_file_is_reported_by_row_and_column(
     rows, expected = RESPONSES_CASES[case]
     claims = write_claims(tmp_path / "claims.csv", [good_claim("c1")])
     responses = write_claims(tmp_path / "responses.csv", rows, list(good_response("corroboration", "x")))
-    assert_reported(refused(connection, bad_folder, [claims], [responses]), expected)
+    assert_reported(refused(connection, bad_folder, [claims], [responses]), expected, tmp_path)
 
 
 def test_a_bad_row_of_a_parquet_file_is_numbered_across_batches(
@@ -350,7 +376,9 @@ def test_a_bad_row_of_a_parquet_file_is_numbered_across_batches(
     monkeypatch.setattr(importing, "BATCH_ROWS", 2)
     assert [batch.num_rows for batch in importing.batches(path, CLAIM_COLUMNS)] == [2, 2, 2, 1]
     assert_reported(
-        refused(connection, bad_folder, [path]), [("claims.parquet", "row 5", "kind", "unknown value 'conquest'")]
+        refused(connection, bad_folder, [path]),
+        [("claims.parquet", "row 5", "kind", "unknown value 'conquest'")],
+        tmp_path,
     )
 
 
@@ -361,10 +389,116 @@ def test_the_problems_listed_are_capped_and_the_rest_counted(
     error = refused(connection, bad_folder, [write_claims(tmp_path / "claims.csv", rows)])
     assert error.total == MAX_PROBLEMS + 50
     assert len(error.problems) == MAX_PROBLEMS
-    assert located(error.problems)[-1] == ("claims.csv", f"row {MAX_PROBLEMS}", "kind")
+    assert located(error.problems)[-1] == (str(tmp_path / "claims.csv"), f"row {MAX_PROBLEMS}", "kind")
     message = str(error)
     assert message.startswith(f"{MAX_PROBLEMS + 50} problems in the imported files; nothing was imported:")
     assert message.rstrip().endswith("... and 50 more")
+
+
+@pytest.fixture
+def two_accounts(bad_folder: SyntheticFiles, tmp_path: Path) -> SyntheticFiles:
+    """The bad campaign with two more documents: a second account, which has
+    the capture sentence but not the denial's, and a gazetteer text."""
+    folder = tmp_path / "two-accounts" / BAD
+    shutil.copytree(bad_folder.folder, folder)
+    texts = {
+        "second.md": ("account", f"{SENTENCES['capture']}\nThe defending side called it a lie.\n"),
+        "atlas.md": ("gazetteer", f"{SENTENCES['place']}\n"),
+    }
+    campaign = yaml.safe_load((folder / "campaign.yaml").read_text(encoding="utf-8"))
+    for file, (kind, words) in texts.items():
+        (folder / file).write_text(words, encoding="utf-8")
+        campaign["documents"].append({
+            "slug": f"{BAD}-{file.removesuffix('.md')}", "kind": kind, "title": f"The {file} of {BAD}",
+            "file": file, "sha256": hashlib.sha256(words.encode()).hexdigest(),
+        })
+    (folder / "campaign.yaml").write_text(yaml.safe_dump(campaign, sort_keys=False), encoding="utf-8")
+    return replace(bad_folder, folder=folder)
+
+
+def test_a_source_and_its_document_are_checked_like_the_yaml_loader(
+    connection: Connection, two_accounts: SyntheticFiles, tmp_path: Path
+) -> None:
+    claims = write_claims(
+        tmp_path / "claims.csv",
+        [good_claim("c1", document=f"{BAD}-account"), good_claim("c2", source="narrative", document=f"{BAD}-atlas",
+                                                                  quote=SENTENCES["place"])],
+    )
+    assert_reported(
+        refused(connection, two_accounts, [claims]),
+        [("claims.csv", "row 2", "source", "a gazetteer text has no narrative voice")],
+        tmp_path,
+    )
+
+
+def test_a_response_without_document_is_checked_against_its_claims(
+    connection: Connection, two_accounts: SyntheticFiles, tmp_path: Path
+) -> None:
+    second = f"{BAD}-second"
+    claims = write_claims(tmp_path / "claims.csv", [good_claim("c1", document=second)])
+    columns = list(good_response("corroboration", "x"))
+    # the denial's sentence is in the first account, not in the claim's (where the denial would be stored)
+    responses = write_claims(tmp_path / "responses.csv", [good_response("denial", "d1")], columns)
+    assert_reported(
+        refused(connection, two_accounts, [claims], [responses]),
+        [("responses.csv", "row 1", "quote", "is not in the document")],
+        tmp_path,
+    )
+
+    responses = write_claims(
+        tmp_path / "responses.csv", [good_response("denial", "d1", quote="The defending side called it a lie.")],
+        columns,
+    )
+    import_files(connection, read_campaign(two_accounts.folder), claims=[claims], places=[two_accounts.places_file],
+                 responses=[responses])
+    stored = connection.execute(
+        text("select documents.slug from core.denials inner join core.documents using (document_id) "
+             "where denials.slug = 'd1'")
+    ).scalar_one()
+    assert stored == second
+
+
+def test_files_of_the_same_name_are_told_apart(
+    connection: Connection, bad_folder: SyntheticFiles, tmp_path: Path
+) -> None:
+    places = pq.read_table(bad_folder.places_file)
+    halves = {tmp_path / "p1" / "places.csv": places.slice(0, 12), tmp_path / "p2" / "places.csv": places.slice(12)}
+    for path, half in halves.items():
+        path.parent.mkdir()
+        pa_csv.write_csv(half, path)
+    first, second = halves
+    claims = write_claims(tmp_path / "claims.csv", [good_claim("c1")])
+    report = import_files(connection, read_campaign(bad_folder.folder), claims=[claims], places=[first, second])
+    assert report.rows == {str(first): 12, str(second): places.num_rows - 12, str(claims): 1}
+    assert report.load.tables["places"].in_files == places.num_rows
+
+    rows = places.to_pylist()
+    rows[-1]["kind"] = "castle"
+    write_claims(second, [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows[12:]])
+    with pytest.raises(ImportFilesError) as raised:
+        import_files(connection, read_campaign(bad_folder.folder), claims=[claims], places=[first, second])
+    assert located(raised.value.problems) == [(str(second), f"row {places.num_rows - 12}", "kind")]
+
+
+def test_a_check_flags_the_rows_it_finds_and_reads_no_value_when_it_finds_none() -> None:
+    problems = importing._Problems()
+    checker = importing._Checker("claims.csv", problems, ("2029-01-01", "2030-12-31"))
+    batch = pa.record_batch({"kind": pa.array(["capture", "conquest", None, "siege"])})
+    checker.flag(batch, 11, pa.array([False, True, None, True]), "kind", lambda value: f"{value}?")
+    assert [(p.entry, p.field, p.message) for p in problems.items] == [
+        ("row 12", "kind", "conquest?"), ("row 14", "kind", "siege?")
+    ]
+
+    class Unread:
+        """A batch whose values must not be read."""
+
+        schema = batch.schema
+
+        def column(self, name: str) -> pa.Array:
+            raise AssertionError(f"the column {name} was read, though no row was flagged")
+
+    checker.flag(Unread(), 1, pa.array([False, None, False, False]), "kind", "never")  # type: ignore[arg-type]
+    assert problems.total == 2
 
 
 # --- the command ---------------------------------------------------------------------------------------
@@ -402,9 +536,9 @@ def test_the_command_imports_and_prints_the_table(migrated_url: URL, csv_files: 
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert f"read:     claims.csv: {pa_csv.read_csv(csv_files.claims_file).num_rows} rows" in lines
-    assert f"read:     places.csv: {PLACES} rows" in lines
-    assert f"read:     responses.csv: {csv_files.responses} rows" in lines
+    assert f"read:     {csv_files.claims_file}: {pa_csv.read_csv(csv_files.claims_file).num_rows} rows" in lines
+    assert f"read:     {csv_files.places_file}: {PLACES} rows" in lines
+    assert f"read:     {csv_files.responses_file}: {csv_files.responses} rows" in lines
     assert f"import:   {SLUG} ({csv_files.folder})" in lines
     claims_line = next(line for line in lines if line.split()[:1] == ["claims"])
     assert claims_line.split() == ["claims", str(csv_files.claims), str(csv_files.claims), "0", "0"]
@@ -424,7 +558,7 @@ def test_the_command_prints_each_problem_and_exits_2(
     )
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "1 problem in the imported files; nothing was imported:" in result.stderr
-    assert "  claims.csv: row 2: column kind: unknown value 'conquest'" in result.stderr
+    assert f"  {claims}: row 2: column kind: unknown value 'conquest'" in result.stderr
     assert committed_counts(migrated_url, BAD)["campaigns"] == 0
 
 

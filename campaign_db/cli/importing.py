@@ -49,7 +49,7 @@ responses file, one row per denial or corroboration of a claim:
   {", ".join(RESPONSE_COLUMNS)}
   required: response (denial or corroboration), slug, claim, source,
   stated_from, quote; kind: a corroboration's kind; place: one of the
-  claim's places (empty: the whole claim)
+  claim's places (empty: the whole claim); document: default the claim's
 
 examples:
   campaign-db import my-campaign --claims claims.parquet
