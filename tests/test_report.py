@@ -206,9 +206,16 @@ def hover_tooltip(driver: WebDriver, marks: list[Any], wanted: str) -> str:
         if wanted not in (mark.get_attribute("aria-label") or ""):
             continue
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
-        ActionChains(driver).move_to_element(mark).perform()
-        return str(wait_for(lambda: driver.execute_script(
-            "const t = document.querySelector('.tooltip'); return t && !t.hidden && t.innerText")))
+
+        def tooltip(target: Any = mark) -> Any:
+            # hover again on every try: on a loaded machine the first move can
+            # land before the map has settled where the mark is drawn
+            body = driver.find_element("css selector", "body")
+            ActionChains(driver).move_to_element_with_offset(body, 1, 1).move_to_element(target).perform()
+            return driver.execute_script(
+                "const t = document.querySelector('.tooltip'); return t && !t.hidden && t.innerText")
+
+        return str(wait_for(tooltip))
     raise AssertionError(f"no mark labelled {wanted!r}")
 
 
