@@ -21,11 +21,13 @@ from campaign_db.models import metadata as core_metadata
 from campaign_db.reporting import ControlPeriod, ReadOnlyViewError, ReportingView, reporting_metadata
 
 BI_TYPES = {"text", "integer", "bigint", "boolean", "date", "timestamp with time zone", "double precision"}
-MIGRATION = migrate.script_location() / "versions" / "0004_reporting.py"
+VERSIONS = migrate.script_location() / "versions"
+#: The revisions whose SQL lives in a folder of its own, one object per file.
+SQL_MIGRATIONS = ("0004_reporting.py", "0005_derivation.py")
 
 
-def load_migration() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reporting_migration", MIGRATION)
+def load_migration(file: str = "0004_reporting.py") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(file.removesuffix(".py"), VERSIONS / file)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -33,17 +35,37 @@ def load_migration() -> ModuleType:
 
 
 def sql_files() -> list[Path]:
-    return sorted(load_migration().SQL_FOLDER.glob("*.sql"))
+    return sorted(path for file in SQL_MIGRATIONS for path in load_migration(file).SQL_FOLDER.glob("*.sql"))
 
 
-def test_the_migration_creates_exactly_the_files_of_its_folder() -> None:
-    migration = load_migration()
-    assert migration.files() == [path.name for path in sql_files()]
-    for file in migration.files():
+@pytest.mark.parametrize("file", SQL_MIGRATIONS)
+def test_the_migration_creates_exactly_the_files_of_its_folder(file: str) -> None:
+    migration = load_migration(file)
+    assert migration.files() == sorted(path.name for path in migration.SQL_FOLDER.glob("*.sql"))
+    for sql_file in migration.files():
         # the file is named after the object it holds (a few hold its helpers and types too)
-        main_object = file.split("_", 1)[1].removesuffix(".sql")
-        names = [sql_object.name.split("(")[0] for sql_object in migration.OBJECTS if sql_object.file == file]
-        assert main_object in names or main_object.startswith(("reporting_int.known", "reporting_int.refresh")), file
+        main_object = sql_file.split("_", 1)[1].removesuffix(".sql")
+        names = [sql_object.name.split("(")[0] for sql_object in migration.OBJECTS if sql_object.file == sql_file]
+        # (an index file is named after the table it indexes)
+        indexed = f" on {main_object} (" in (migration.SQL_FOLDER / sql_file).read_text(encoding="utf-8")
+        assert (
+            main_object in names or main_object.startswith(("reporting_int.known", "reporting_int.refresh")) or indexed
+        ), sql_file
+
+
+def test_a_later_revision_puts_back_what_it_replaced() -> None:
+    """0005's downgrade restores 0004's text of every object it replaced:
+    each is found in the file 0004 created it from."""
+    migration = load_migration("0005_derivation.py")
+    for sql_object in migration.OBJECTS:
+        if sql_object.previous_file is not None:
+            statement = migration.previous_definition(sql_object.previous_file, sql_object.kind, sql_object.name)
+            name = sql_object.name.split("(")[0]
+            assert statement.startswith(f"create or replace {sql_object.kind} {name}")
+            assert statement.endswith("$function$;" if sql_object.kind == "function" else ";\n")
+            replacement = (migration.SQL_FOLDER / sql_object.file).read_text(encoding="utf-8")
+            assert f"create or replace {sql_object.kind} {name}" in replacement
+            assert statement not in replacement, f"{sql_object.file} changes nothing"
 
 
 @pytest.mark.parametrize("path", sql_files(), ids=lambda path: path.name)
