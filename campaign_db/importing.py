@@ -882,10 +882,7 @@ class Importer:
                 for table in ("claims", "claim_places", "places", "place_names", "place_areas", "campaign_places",
                               "denials", "corroborations"):
                     self.connection.execute(text(f"analyze core.{table}"))
-                self.connection.execute(
-                    text("select reporting_int.refresh_derived(:slug, :places)"),
-                    {"slug": self.folder.slug, "places": writer.touched_place_ids()},
-                )
+                writer.refresh_derived()
                 for table in ("place_lineage", "control_candidates", "control_periods", "control_contests"):
                     self.connection.execute(text(f"analyze derived.{table}"))
                 self._phase("deriving control and contests")

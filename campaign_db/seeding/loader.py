@@ -67,10 +67,7 @@ def load_campaigns(connection: Connection, folders: Iterable[Path | CampaignFold
             connection.execute(text(f"analyze core.{table}"))
         if len(changed) == 1:
             # one campaign: its scope and 'all', only for the places it touched when it can tell
-            connection.execute(
-                text("select reporting_int.refresh_derived(:slug, :places)"),
-                {"slug": changed[0].folder.slug, "places": changed[0].touched_place_ids()},
-            )
+            changed[0].refresh_derived()
         elif changed:
             connection.execute(text("select reporting_int.refresh_derived(null, null)"))
         connection.execute(text("set local campaign_db.defer_refresh = 'off'"))

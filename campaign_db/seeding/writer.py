@@ -141,6 +141,26 @@ class CampaignWriter:
             )
         return sorted(self.touched_places)
 
+    def refresh_derived(self) -> None:
+        """Re-derive what this load changed: the campaign's scope and 'all',
+        for the places it touched when it can tell (with the contests of
+        every claim of those places), and the contests of the touched claims
+        that name no place or were deleted (reached only so)."""
+        places = self.touched_place_ids()
+        self.connection.execute(
+            text("select reporting_int.refresh_derived(:slug, :places)"), {"slug": self.folder.slug, "places": places}
+        )
+        if places is not None and self.touched_claims:
+            self.connection.execute(
+                text(
+                    "select reporting_int.refresh_contest_rows(array("
+                    "select changed.claim_id from unnest(cast(:claims as integer[])) as changed (claim_id) "
+                    "where not exists (select from core.claim_places as named "
+                    "where named.claim_id = changed.claim_id)))"
+                ),
+                {"claims": sorted(self.touched_claims)},
+            )
+
     # --- staging --------------------------------------------------------------------------
 
     def _default_document(self, slug: str | None) -> str:

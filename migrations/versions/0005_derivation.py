@@ -1,5 +1,7 @@
 """Derivation at war scale: the same answers, found faster.
 
+- ``reporting_int.self_contradictions_of`` reads only the captures inside
+  the areas it is asked about.
 - ``reporting.claims`` looks a claim's report area up per row (one place's
   claims, a timeline, are index probes instead of every place of every
   scope).
@@ -8,15 +10,23 @@
 - ``reporting_int.control_candidates_of`` joins the area claims'
   contradictions on one key (a whole scope is hashed, not rescanned per
   candidate).
-- ``reporting_int.refresh_contests`` is told by its callers whether the
-  change reached a place two campaigns use (then every 'all' contest is
-  rewritten) instead of asking the whole database each time; the statement
-  trigger ``reporting_int.claim_rows_changed`` and
-  ``reporting_int.refresh_derived`` tell it.
+- The contested claims of a change of some places or claims are rewritten
+  for the claims involved only (``reporting_int.refresh_contest_rows``,
+  from the contest rules asked for some claims:
+  ``reporting_int.contested_claims_of`` and the building blocks
+  ``contests_mutual_accusations``, ``contests_self_contradictions`` and
+  ``contests_repeat_claims``, which take the claims as a second argument):
+  a one-claim edit of a war no longer recomputes its every contest.
+  ``reporting_int.refresh_derived`` and the statement trigger
+  ``reporting_int.claim_rows_changed`` call it.
+- ``reporting_int.refresh_contests`` (a campaign's whole scope) is told by
+  ``refresh_derived`` whether the campaign shares a place with another (then
+  every 'all' contest is rewritten) instead of asking the whole database.
 
-Every object keeps its columns, arguments and results except
-``refresh_contests``, which takes that answer as a second argument (a
-maintenance function no reader may run). The SQL lives in
+Every reader-facing object keeps its columns, arguments and results; the
+functions whose arguments changed are maintenance and derivation functions
+no reader may run, and ``reporting_int.contested_claims(text)`` reads
+``contested_claims_of`` for all claims. The SQL lives in
 ``0005_derivation/``, one object per file with its grain on top; the
 downgrade puts back revision 0004's text of each object, read from
 ``0004_reporting/``.
@@ -59,32 +69,68 @@ class SqlObject(NamedTuple):
 #: Creation order; the downgrade undoes them in reverse.
 OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("01_reporting.claims.sql", "view", "reporting.claims", "18_reporting.claims.sql"),
+    SqlObject("02_derived.control_periods.sql", "index", "derived.ix_control_periods_place_id", None),
     SqlObject(
-        "02_reporting_int.control_candidates_of.sql", "function", "reporting_int.control_candidates_of(text, integer[])",
+        "03_reporting_int.self_contradictions_of.sql", "function",
+        "reporting_int.self_contradictions_of(text, integer[])", "07_reporting_int.self_contradictions.sql",
+    ),
+    SqlObject(
+        "04_reporting_int.control_candidates_of.sql", "function", "reporting_int.control_candidates_of(text, integer[])",
         "08_reporting_int.control_candidates.sql",
     ),
     SqlObject(
-        "03_reporting_int.refresh_contests.sql", "function", "reporting_int.refresh_contests(text[], boolean)", None
+        "05_reporting_int.contests_mutual_accusations.sql", "function",
+        "reporting_int.contests_mutual_accusations(text, integer[])", None,
     ),
     SqlObject(
-        "04_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])",
+        "06_reporting_int.contests_self_contradictions.sql", "function",
+        "reporting_int.contests_self_contradictions(text, integer[])", None,
+    ),
+    SqlObject(
+        "07_reporting_int.contests_repeat_claims.sql", "function", "reporting_int.contests_repeat_claims(text, integer[])",
+        None,
+    ),
+    SqlObject(
+        "08_reporting_int.contested_claims_of.sql", "function", "reporting_int.contested_claims_of(text, integer[])",
+        None,
+    ),
+    SqlObject(
+        "08_reporting_int.contested_claims_of.sql", "function", "reporting_int.contested_claims(text)",
+        "25_reporting_int.contested_claims.sql",
+    ),
+    SqlObject(
+        "09_reporting_int.refresh_contest_rows.sql", "function", "reporting_int.refresh_contest_rows(integer[])", None
+    ),
+    SqlObject(
+        "10_reporting_int.refresh_contests.sql", "function", "reporting_int.refresh_contests(text[], boolean)", None
+    ),
+    SqlObject(
+        "11_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])",
         "13d_reporting_int.refresh_derived.sql",
     ),
     SqlObject(
-        "05_reporting_int.claim_rows_changed.sql", "function", "reporting_int.claim_rows_changed()",
+        "12_reporting_int.claim_rows_changed.sql", "function", "reporting_int.claim_rows_changed()",
         "08c_reporting_int.refresh_derived.sql",
     ),
-    SqlObject("06_derived.control_periods.sql", "index", "derived.ix_control_periods_place_id", None),
 )
 
-#: Revision 0004's refresh_contests, which the new one replaces.
-REPLACED_FUNCTION = "reporting_int.refresh_contests(text[])"
-REPLACED_FILE = "25d_reporting_int.refresh_contests.sql"
+#: Revision 0004's functions whose arguments changed: dropped, and put back
+#: by the downgrade from the file 0004 created them from.
+REPLACED_FUNCTIONS = (
+    ("reporting_int.refresh_contests(text[])", "25d_reporting_int.refresh_contests.sql"),
+    ("reporting_int.contests_mutual_accusations(text)", "20_reporting_int.contests_mutual_accusations.sql"),
+    ("reporting_int.contests_self_contradictions(text)", "21_reporting_int.contests_self_contradictions.sql"),
+    ("reporting_int.contests_repeat_claims(text)", "22_reporting_int.contests_repeat_claims.sql"),
+)
 
 
 def files() -> list[str]:
-    """The SQL files in creation order."""
-    return [sql_object.file for sql_object in OBJECTS]
+    """The SQL files in creation order, each once."""
+    seen: list[str] = []
+    for sql_object in OBJECTS:
+        if sql_object.file not in seen:
+            seen.append(sql_object.file)
+    return seen
 
 
 def previous_definition(file: str, kind: str, name: str) -> str:
@@ -103,16 +149,19 @@ def previous_definition(file: str, kind: str, name: str) -> str:
 def upgrade() -> None:
     for file in files():
         run_sql((SQL_FOLDER / file).read_text(encoding="utf-8"))
-    op.execute(f"drop function {REPLACED_FUNCTION}")
+    for function, _ in REPLACED_FUNCTIONS:
+        op.execute(f"drop function {function}")
     for sql_object in OBJECTS:
         if sql_object.kind == "function" and sql_object.previous_file is None:
             op.execute(f"revoke execute on function {sql_object.name} from public")
 
 
 def downgrade() -> None:
-    old = (PREVIOUS_FOLDER / REPLACED_FILE).read_text(encoding="utf-8")
-    run_sql(old[old.index("create function") :])
-    op.execute(f"revoke execute on function {REPLACED_FUNCTION} from public")
+    for function, file in REPLACED_FUNCTIONS:
+        # the function and its comment, as 0004 created them
+        old = (PREVIOUS_FOLDER / file).read_text(encoding="utf-8")
+        run_sql(old[old.index("create function") :])
+        op.execute(f"revoke execute on function {function} from public")
     for sql_object in reversed(OBJECTS):
         if sql_object.previous_file is None:
             op.execute(f"drop {sql_object.kind} {sql_object.name}")

@@ -4,11 +4,14 @@
 -- every scope), and within them, when `for_places` is given, only for those
 -- places and every place inside them.
 --
--- As in revision 0004 (13d_reporting_int.refresh_derived.sql), except that
--- it tells reporting_int.refresh_contests whether the campaign shares a
--- place with another (then every 'all' contest is rewritten) from the test
--- it already makes to copy its 'all' rows, instead of letting it ask the
--- whole database.
+-- As in revision 0004 (13d_reporting_int.refresh_derived.sql), except for
+-- the contested claims: for some places it rewrites only the contests of
+-- the claims that name them or reach them (reporting_int.refresh_contest_rows),
+-- where 0004 rewrote every contest of the campaign; for a whole scope it
+-- tells reporting_int.refresh_contests whether the campaign shares a place
+-- with another (then every 'all' contest is rewritten) from the test it
+-- already makes to copy its 'all' rows, instead of letting it ask the whole
+-- database.
 
 create or replace function reporting_int.refresh_derived(for_campaign text, for_places integer[] default null)
 returns void
@@ -192,13 +195,25 @@ begin
         where contests.scope = for_campaign and contests.place_id = any(places);
     end if;
 
-    -- the contested claims: of the campaign (and its 'all' rows; every 'all'
-    -- row when it shares a place), or of every campaign for a whole refresh;
-    -- an edit of some places by hand refreshes the campaigns of the claims
-    -- it changed (reporting_int.claim_rows_changed)
-    if for_campaign is not null then
+    -- the contested claims: for some places, those of every claim that names
+    -- one or reaches one (the caller adds the claims it changed: one naming
+    -- no place is reached only so); else of the campaign (and its 'all'
+    -- rows; every 'all' row when it shares a place), or of every campaign
+    if for_places is not null then
+        perform reporting_int.refresh_contest_rows(array(
+            select candidates.claim_id
+            from derived.control_candidates as candidates
+            where
+                (scopes is null or candidates.scope = any(scopes))
+                and candidates.place_id = any(places)
+            union
+            select named.claim_id
+            from core.claim_places as named
+            where named.place_id = any(places)
+        ));
+    elsif for_campaign is not null then
         perform reporting_int.refresh_contests(array[for_campaign], not copy_to_all);
-    elsif for_places is null then
+    else
         perform reporting_int.refresh_contests(null, true);
     end if;
 end

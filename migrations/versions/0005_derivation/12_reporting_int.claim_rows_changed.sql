@@ -4,9 +4,10 @@
 -- contest) and the contested claims of their campaigns.
 --
 -- As in revision 0004 (08c_reporting_int.refresh_derived.sql, with the
--- triggers that call it), except that the 'all' contests are rewritten
--- only when the change reached a place another campaign uses (see
--- reporting_int.refresh_contests).
+-- triggers that call it), except for the contested claims: 0004 rewrote
+-- every contest of the campaigns whose claims changed; this rewrites those
+-- the changed claims and the claims of their places take part in
+-- (reporting_int.refresh_contest_rows).
 
 create or replace function reporting_int.claim_rows_changed()
 returns trigger
@@ -18,9 +19,6 @@ as $function$
 declare
     claim_ids integer[] := '{}';
     place_ids integer[] := '{}';
-    -- campaigns of rows that no longer exist (a deleted claim, denial, ...)
-    old_campaign_ids integer[] := '{}';
-    changed_campaigns text[];
 begin
     if coalesce(current_setting('campaign_db.defer_refresh', true), '') = 'on' then
         return null;
@@ -41,9 +39,7 @@ begin
             select claim_ids || coalesce(array_agg(claim_id), '{}') into claim_ids from new_rows;
         end if;
         if tg_op in ('DELETE', 'UPDATE') then
-            select claim_ids || coalesce(array_agg(claim_id), '{}'), coalesce(array_agg(campaign_id), '{}')
-            into claim_ids, old_campaign_ids
-            from old_rows;
+            select claim_ids || coalesce(array_agg(claim_id), '{}') into claim_ids from old_rows;
         end if;
     end if;
     -- the places the claims name now (a deleted claim's places come through
@@ -55,30 +51,17 @@ begin
     if cardinality(place_ids) > 0 then
         perform reporting_int.refresh_derived(null, array(select distinct unnest(place_ids)));
     end if;
-    -- the contested claims of the campaigns whose claims changed (those of
-    -- the claims as they are now, and those of deleted rows); every 'all'
-    -- row too when a place the changed rows name (before or after) is used
-    -- by two campaigns, or by another than those (it was shared before the
-    -- change took a claim away from it)
-    changed_campaigns := array(
-        select distinct campaigns.slug
-        from core.campaigns as campaigns
-        where
-            campaigns.campaign_id = any(old_campaign_ids)
-            or campaigns.campaign_id in (
-                select claims.campaign_id from core.claims as claims where claims.claim_id = any(claim_ids)
-            )
-    );
-    perform reporting_int.refresh_contests(
-        changed_campaigns,
-        exists (
-            select
-            from reporting_int.campaign_place_uses as uses
-            where uses.place_id = any(place_ids)
-            group by uses.place_id
-            having count(*) > 1 or bool_or(uses.campaign <> all(changed_campaigns))
+    -- the contested claims of the claims changed: those naming a place came
+    -- with refresh_derived (with every claim of the places re-derived); a
+    -- claim naming no place, or deleted, comes only here
+    perform reporting_int.refresh_contest_rows(array(
+        select distinct changed.claim_id
+        from unnest(claim_ids) as changed (claim_id)
+        where not exists (
+            select from core.claim_places as named
+            where named.claim_id = changed.claim_id
         )
-    );
+    ));
     return null;
 end
 $function$;

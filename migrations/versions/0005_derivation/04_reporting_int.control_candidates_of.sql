@@ -2,7 +2,9 @@
 -- scope × place × control claim that may decide who holds it (design rule
 -- 1), as in revision 0004 (08_reporting_int.control_candidates.sql, where
 -- the rule is described), with the area claims' contradictions joined on a
--- single key so that a whole scope is planned with a hash join.
+-- single key so that a whole scope is planned with a hash join, and, for
+-- some places, asked only of the areas around them that a control claim
+-- names (a country no claim names no longer brings every capture in it).
 
 create or replace function reporting_int.control_candidates_of(for_scope text, for_places integer[])
 returns table (
@@ -56,12 +58,23 @@ begin
             min(self_contradictions.contradicted_on) as contradicted_on
         from reporting_int.self_contradictions_of(
             $1,
+            -- (the areas around these places that a capture or control
+            -- claim names: no other area can be contradicted)
             case when $2 is not null then array(
                 select distinct areas.ancestor_id
                 from derived.place_lineage as areas
                 where
                     ($1 is null or areas.scope = $1)
                     and areas.place_id = any($2)
+                    and exists (
+                        select
+                        from core.claim_places as area_named
+                        inner join core.claims as area_claims
+                            on area_claims.claim_id = area_named.claim_id
+                        where
+                            area_named.place_id = areas.ancestor_id
+                            and area_claims.kind in ('capture', 'control')
+                    )
             ) end
         ) as self_contradictions
         group by

@@ -13,14 +13,13 @@
 -- row is rewritten, once, after the campaigns' own; otherwise the
 -- campaigns' old 'all' rows are only deleted.
 --
--- The caller knows whether it did, from the places it re-derived:
--- reporting_int.refresh_derived (a load) when the campaign shares a place,
--- now or before (the test it copies 'all' rows by), and the statement
--- triggers on claims and their evidence (an edit by hand) when a place the
--- changed rows name is used by another campaign. Revision 0004 asked
+-- The caller knows whether it did: reporting_int.refresh_derived, which
+-- calls it for a campaign's whole scope, when the campaign shares a place,
+-- now or before (the test it copies 'all' rows by). Revision 0004 asked
 -- whether any two campaigns of the database share a place, which at war
 -- size costs seconds (every use of every place, twice) and answers yes for
--- every load once any two do.
+-- every load once any two do. (A change of some places rewrites only the
+-- contests of their claims: reporting_int.refresh_contest_rows.)
 
 create function reporting_int.refresh_contests(for_campaigns text[], all_rows boolean)
 returns void
