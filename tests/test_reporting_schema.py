@@ -176,3 +176,31 @@ def test_downgrade_removes_what_it_created_and_upgrade_runs_again(fresh_database
             assert connection.execute(text("select count(*) from reporting.campaigns")).scalar_one() == 0
     finally:
         engine.dispose()
+
+
+def test_the_building_blocks_that_read_tables_run_as_their_owner_at_0004_and_at_head(fresh_database_url: URL) -> None:
+    """A later revision that replaces one of them, or a downgrade that puts
+    0004's text back, keeps it running as its owner: campaign_reader reads
+    the views built on them and may not read the tables."""
+    definers = load_migration().DEFINER_FUNCTIONS
+    engine = make_engine(fresh_database_url)
+
+    def invokers(connection: Connection) -> list[str]:
+        return [
+            function for function in definers
+            if not connection.execute(
+                text("select prosecdef from pg_proc where oid = cast(:function as regprocedure)"),
+                {"function": function},
+            ).scalar_one()
+        ]
+
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+            assert invokers(connection) == []
+            migrate.downgrade(connection, "0004")
+            assert invokers(connection) == []
+            migrate.upgrade(connection)
+            assert invokers(connection) == []
+    finally:
+        engine.dispose()

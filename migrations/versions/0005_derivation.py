@@ -124,6 +124,11 @@ REPLACED_FUNCTIONS = (
 )
 
 
+#: Functions revision 0004 made run as their owner (``alter function``, not
+#: in their text): a downgrade that puts 0004's text back makes them so again.
+DEFINER_FUNCTIONS = ("reporting_int.self_contradictions_of(text, integer[])",)
+
+
 def files() -> list[str]:
     """The SQL files in creation order, each once."""
     seen: list[str] = []
@@ -167,3 +172,5 @@ def downgrade() -> None:
             op.execute(f"drop {sql_object.kind} {sql_object.name}")
         else:
             run_sql(previous_definition(sql_object.previous_file, sql_object.kind, sql_object.name))
+    for function in DEFINER_FUNCTIONS:
+        op.execute(f"alter function {function} security definer set search_path = pg_catalog, pg_temp")

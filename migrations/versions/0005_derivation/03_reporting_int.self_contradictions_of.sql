@@ -5,7 +5,10 @@
 --
 -- For some areas it reads only the captures inside them, where 0004 read
 -- every capture of the scope and kept those inside: re-deriving one
--- district of a war reads that district's captures.
+-- district of a war reads that district's captures. It runs as its owner,
+-- as 0004 made it (reporting.source_scorecard reads it through
+-- reporting_int.self_contradictions as campaign_reader, who may not read
+-- the tables).
 
 create or replace function reporting_int.self_contradictions_of(for_scope text, for_areas integer[])
 returns table (
@@ -18,6 +21,8 @@ returns table (
 )
 language plpgsql
 stable
+security definer
+set search_path = pg_catalog, pg_temp
 as $function$
 declare
     -- a campaign's scope reads that campaign's claims only: named as a
