@@ -152,12 +152,7 @@ class CampaignWriter:
         )
         if places is not None and self.touched_claims:
             self.connection.execute(
-                text(
-                    "select reporting_int.refresh_contest_rows(array("
-                    "select changed.claim_id from unnest(cast(:claims as integer[])) as changed (claim_id) "
-                    "where not exists (select from core.claim_places as named "
-                    "where named.claim_id = changed.claim_id)))"
-                ),
+                text("select reporting_int.refresh_placeless_contests(:claims)"),
                 {"claims": sorted(self.touched_claims)},
             )
 

@@ -102,6 +102,10 @@ OBJECTS: tuple[SqlObject, ...] = (
         "09_reporting_int.refresh_contest_rows.sql", "function", "reporting_int.refresh_contest_rows(integer[])", None
     ),
     SqlObject(
+        "09_reporting_int.refresh_contest_rows.sql", "function",
+        "reporting_int.refresh_placeless_contests(integer[])", None,
+    ),
+    SqlObject(
         "10_reporting_int.refresh_contests.sql", "function", "reporting_int.refresh_contests(text[], boolean)", None
     ),
     SqlObject(

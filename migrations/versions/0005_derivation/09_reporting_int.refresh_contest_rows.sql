@@ -12,7 +12,8 @@
 --     claim that names one of them or reaches one as an area claim;
 --   - the statement trigger on claims and their evidence, and the seed
 --     loader and the importer after a load that touched some claims: those
---     claims (a claim naming no place is reached only so).
+--     of them that name no place now, or were deleted (reached only so),
+--     through reporting_int.refresh_placeless_contests below.
 -- A one-claim edit of a war then recomputes the contests of a few places,
 -- not every contest of its campaign.
 
@@ -68,3 +69,24 @@ $function$;
 
 comment on function reporting_int.refresh_contest_rows(integer[]) is
 'Rewrite the rows of derived.contested_claims in which some claims are contested or contest (every campaign and ''all''), from the rules. Called with the claims of the places a change re-derived (reporting_int.refresh_derived) and with the claims a change touched (the statement triggers, the seed loader, the importer).';
+
+-- the contests of the claims a change touched that refresh_derived does not
+-- reach: those naming no place now (deleted ones included)
+create function reporting_int.refresh_placeless_contests(for_claims integer[])
+returns void
+language sql
+security definer
+set search_path = pg_catalog, pg_temp
+as $function$
+select reporting_int.refresh_contest_rows(array(
+    select distinct changed.claim_id
+    from unnest(for_claims) as changed (claim_id)
+    where not exists (
+        select from core.claim_places as named
+        where named.claim_id = changed.claim_id
+    )
+))
+$function$;
+
+comment on function reporting_int.refresh_placeless_contests(integer[]) is
+'Rewrite the contested-claims rows of those of some changed claims that name no place now or were deleted (the ones reporting_int.refresh_derived, re-deriving places, does not reach). Called by the statement trigger on claims and their evidence, the seed loader and the importer.';

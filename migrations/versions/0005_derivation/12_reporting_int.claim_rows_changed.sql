@@ -54,14 +54,7 @@ begin
     -- the contested claims of the claims changed: those naming a place came
     -- with refresh_derived (with every claim of the places re-derived); a
     -- claim naming no place, or deleted, comes only here
-    perform reporting_int.refresh_contest_rows(array(
-        select distinct changed.claim_id
-        from unnest(claim_ids) as changed (claim_id)
-        where not exists (
-            select from core.claim_places as named
-            where named.claim_id = changed.claim_id
-        )
-    ));
+    perform reporting_int.refresh_placeless_contests(claim_ids);
     return null;
 end
 $function$;
