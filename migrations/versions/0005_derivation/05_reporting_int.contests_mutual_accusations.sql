@@ -30,19 +30,19 @@ with
 -- event, a place in common, or, for a claim naming no place, any other
 -- naming none); the pairs of the others are left out. Without: every claim
 -- (one semi-join either way: inside an `or` the planner may rescan the
--- subquery for every claim)
+-- subquery for every claim; a semi-join needs no distinct list)
 partners as materialized (
 
     select every_claim.claim_id
     from core.claims as every_claim
     where for_claims is null
 
-    union
+    union all
 
     select given.claim_id
     from unnest(for_claims) as given (claim_id)
 
-    union
+    union all
 
     select same_events.claim_id
     from core.claims as given
@@ -50,7 +50,7 @@ partners as materialized (
         on same_events.event_key = given.event_key
     where given.claim_id = any(for_claims)
 
-    union
+    union all
 
     select same_places.claim_id
     from core.claim_places as given
@@ -58,7 +58,7 @@ partners as materialized (
         on same_places.place_id = given.place_id
     where given.claim_id = any(for_claims)
 
-    union
+    union all
 
     select placeless.claim_id
     from core.claims as placeless
