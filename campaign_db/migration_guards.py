@@ -1,5 +1,6 @@
-"""Helpers that migrations share: running a SQL script as written, and
-refusing a downgrade that would destroy loaded data.
+"""Helpers that migrations share: running a SQL script as written, finding
+an earlier revision's text of an object it replaces, and refusing a
+downgrade that would destroy loaded data.
 
 Kept deliberately small and stable: old revisions import it, so a change here
 changes what they do.
@@ -14,7 +15,9 @@ refuses without touching anything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from alembic import context, op
@@ -40,6 +43,23 @@ def run_sql(sql: str) -> None:
     driver_connection = op.get_bind().connection.driver_connection
     assert driver_connection is not None
     driver_connection.execute(sql)
+
+
+def definition_in(path: Path, kind: str, name: str) -> str:
+    """The ``create`` statement of ``name`` (a ``kind``: view or function)
+    in the SQL file ``path``, as ``create or replace`` (its comments, grants
+    and triggers stay as they are): how a downgrade puts back the text an
+    earlier revision gave a replaced object."""
+    sql = path.read_text(encoding="utf-8")
+    bare_name = re.escape(name.split("(")[0])
+    end = r"\$function\$;" if kind == "function" else r";\n"
+    found = re.search(rf"^create (?:or replace )?{kind} {bare_name}\b.*?{end}", sql, re.S | re.M)
+    if found is None:
+        raise LookupError(f"{path.name} has no `create {kind} {name}`")
+    text = found.group(0)
+    if not text.startswith("create or replace"):
+        text = text.replace(f"create {kind} ", f"create or replace {kind} ", 1)
+    return text
 
 
 def data_loss_allowed() -> bool:

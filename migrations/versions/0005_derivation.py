@@ -38,14 +38,13 @@ Create Date: 2026-11-30
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from alembic import op
 
-from campaign_db.migration_guards import run_sql
+from campaign_db.migration_guards import definition_in, run_sql
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -146,13 +145,7 @@ def previous_definition(file: str, kind: str, name: str) -> str:
     """Revision 0004's ``create`` statement of ``name`` in ``file``, as
     ``create or replace`` (its comments, grants and triggers stay as they
     are)."""
-    sql = (PREVIOUS_FOLDER / file).read_text(encoding="utf-8")
-    bare_name = re.escape(name.split("(")[0])
-    end = r"\$function\$;" if kind == "function" else r";\n"
-    found = re.search(rf"^create {kind} {bare_name}\b.*?{end}", sql, re.S | re.M)
-    if found is None:
-        raise LookupError(f"{file} has no `create {kind} {name}`")
-    return found.group(0).replace(f"create {kind} ", f"create or replace {kind} ", 1)
+    return definition_in(PREVIOUS_FOLDER / file, kind, name)
 
 
 def upgrade() -> None:
