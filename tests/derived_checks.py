@@ -8,6 +8,15 @@ from sqlalchemy import Connection, text
 
 #: derived table → (the same rows computed from scratch by the rules, the columns compared)
 CHECKS = {
+    "claim_details": (
+        "select * from reporting_int.claim_descriptions",
+        "claim_id, claim_slug, campaign, campaign_id, campaign_title, claim_key, claim_kind, is_control_claim, "
+        "document_id, source_id, claimant, claimant_kind, claimant_party_id, claimant_party, claimant_party_code, "
+        "claimant_side_key, claimant_side, is_independent_source, actor_party_id, actor_party, actor_party_code, "
+        "actor_side_key, actor_side, target_party_id, target_party, target_party_code, target_side_key, target_side, "
+        "stated_from, stated_on, stated_time, occurred_from, occurred_to, occurred_time, hedge, event_key, "
+        "same_as_campaign, same_as_slug, summary, quote, note",
+    ),
     "place_lineage": (
         "select scope, place_id, ancestor_id, depth from reporting_int.place_lineage",
         "scope, place_id, ancestor_id, depth",

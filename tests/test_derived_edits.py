@@ -153,9 +153,31 @@ def delete_a_claim(connection: Connection, rng: random.Random) -> str:
     return f"claim {claim}: deleted"
 
 
+def change_the_actor(connection: Connection, rng: random.Random) -> str:
+    claim = claim_of(connection, rng, "claims.actor_party_id is not null")
+    party = one(connection, (
+        "select min(links.party_id) from core.campaign_parties as links "
+        "inner join core.claims as claims on claims.campaign_id = links.campaign_id "
+        "where claims.claim_id = :claim and links.party_id <> claims.actor_party_id"), claim=claim)
+    connection.execute(
+        text("update core.claims set actor_party_id = :party where claim_id = :claim"), {"party": party, "claim": claim}
+    )
+    return f"claim {claim}: its actor is now party {party}"
+
+
+def rename_a_side(connection: Connection, rng: random.Random) -> str:
+    side = one(connection, (
+        "select min(sides.side_id) from core.sides as sides "
+        "inner join core.campaign_sides as links on links.side_id = sides.side_id "
+        "inner join core.campaigns as campaigns on campaigns.campaign_id = links.campaign_id "
+        "where campaigns.slug = :slug"), slug=SLUG)
+    connection.execute(text("update core.sides set name = name || ' (renamed)' where side_id = :side"), {"side": side})
+    return f"side {side}: renamed"
+
+
 EDIT_KINDS: tuple[Callable[[Connection, random.Random], str], ...] = (
     shift_event, restate_later, share_an_event, move_a_place, swap_capture_and_control, drop_a_denial,
-    repeat_a_claim, delete_a_claim,
+    repeat_a_claim, delete_a_claim, change_the_actor, rename_a_side,
 )
 
 

@@ -23,7 +23,9 @@ from campaign_db.reporting import ControlPeriod, ReadOnlyViewError, ReportingVie
 BI_TYPES = {"text", "integer", "bigint", "boolean", "date", "timestamp with time zone", "double precision"}
 VERSIONS = migrate.script_location() / "versions"
 #: The revisions whose SQL lives in a folder of its own, one object per file.
-SQL_MIGRATIONS = ("0004_reporting.py", "0005_derivation.py")
+SQL_MIGRATIONS = ("0004_reporting.py", "0005_derivation.py", "0006_claim_details.py")
+#: The revisions that replace objects of earlier ones.
+REPLACING_MIGRATIONS = ("0005_derivation.py", "0006_claim_details.py")
 
 
 def load_migration(file: str = "0004_reporting.py") -> ModuleType:
@@ -46,17 +48,25 @@ def test_the_migration_creates_exactly_the_files_of_its_folder(file: str) -> Non
         # the file is named after the object it holds (a few hold its helpers and types too)
         main_object = sql_file.split("_", 1)[1].removesuffix(".sql")
         names = [sql_object.name.split("(")[0] for sql_object in migration.OBJECTS if sql_object.file == sql_file]
-        # (an index file is named after the table it indexes)
-        indexed = f" on {main_object} (" in (migration.SQL_FOLDER / sql_file).read_text(encoding="utf-8")
+        # (an index file is named after the table it indexes, a trigger file
+        # after the function its triggers run)
+        sql = (migration.SQL_FOLDER / sql_file).read_text(encoding="utf-8")
+        indexed = f" on {main_object} (" in sql
+        triggered = f"execute function {main_object}()" in sql
         assert (
-            main_object in names or main_object.startswith(("reporting_int.known", "reporting_int.refresh")) or indexed
+            main_object in names
+            or main_object.startswith(("reporting_int.known", "reporting_int.refresh"))
+            or indexed
+            or triggered
         ), sql_file
 
 
-def test_a_later_revision_puts_back_what_it_replaced() -> None:
-    """0005's downgrade restores 0004's text of every object it replaced:
-    each is found in the file 0004 created it from."""
-    migration = load_migration("0005_derivation.py")
+@pytest.mark.parametrize("file", REPLACING_MIGRATIONS)
+def test_a_later_revision_puts_back_what_it_replaced(file: str) -> None:
+    """A revision's downgrade restores the earlier text of every object it
+    replaced: each is found in the file an earlier revision created it from,
+    and differs from the new one."""
+    migration = load_migration(file)
     for sql_object in migration.OBJECTS:
         if sql_object.previous_file is not None:
             statement = migration.previous_definition(sql_object.previous_file, sql_object.kind, sql_object.name)

@@ -142,11 +142,18 @@ class CampaignWriter:
         return sorted(self.touched_places)
 
     def refresh_derived(self) -> None:
-        """Re-derive what this load changed: the campaign's scope and 'all',
-        for the places it touched when it can tell (with the contests of
-        every claim of those places), and the contests of the touched claims
-        that name no place or were deleted (reached only so)."""
+        """Re-derive what this load changed: the descriptions of the claims
+        it touched, the campaign's scope and 'all', for the places it touched
+        when it can tell (with the contests of every claim of those places),
+        and the contests of the touched claims that name no place or were
+        deleted (reached only so)."""
         places = self.touched_place_ids()
+        if places is not None and self.touched_claims:
+            # their descriptions first (a whole scope rewrites its claims' itself)
+            self.connection.execute(
+                text("select reporting_int.refresh_claim_details(null, :claims)"),
+                {"claims": sorted(self.touched_claims)},
+            )
         self.connection.execute(
             text("select reporting_int.refresh_derived(:slug, :places)"), {"slug": self.folder.slug, "places": places}
         )

@@ -1,0 +1,116 @@
+"""Claim descriptions kept as a table: every rule that reads a claim reads it
+by index.
+
+- ``derived.claim_details``: one row per claim, the rows of the rule
+  ``reporting_int.claim_descriptions`` (revision 0004's
+  ``reporting_int.claim_details`` under a new name), filled by this
+  upgrade and kept by ``reporting_int.refresh_claim_details``.
+- ``reporting_int.claim_details`` keeps its name and columns and reads the
+  table: one relation instead of eighteen, so the rules that join it (control
+  answers, contests, candidates) are planned with it and, asked about a few
+  claims, read those claims only.
+- ``reporting_int.refresh_derived`` rewrites a whole scope's claim
+  descriptions first; the statement trigger on claims
+  (``reporting_int.claim_rows_changed``) rewrites those of the claims it
+  changed, and re-derives in their campaign's scope and 'all' only when they
+  all belong to one campaign.
+- Statement triggers on ``core.parties`` and ``core.sides``: their names are
+  part of every description.
+
+The SQL lives in ``0006_claim_details/``, one object per file with its grain
+on top; the downgrade puts back the text each replaced object had before
+(revision 0004's view, revision 0005's functions).
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-30
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from alembic import op
+
+from campaign_db.migration_guards import definition_in, run_sql
+
+revision: str = "0006"
+down_revision: str | None = "0005"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+VERSIONS = Path(__file__).parent
+SQL_FOLDER = VERSIONS / "0006_claim_details"
+
+
+class SqlObject(NamedTuple):
+    """One object a ``.sql`` file creates or replaces, and the file (under
+    ``migrations/versions``) of the text it replaces (None: new here)."""
+
+    file: str
+    kind: str  # "table", "view", "function" or "trigger"
+    name: str  # qualified; a function with its argument types; a trigger "name on table"
+    previous_file: str | None
+
+
+#: Creation order; the downgrade undoes them in reverse.
+OBJECTS: tuple[SqlObject, ...] = (
+    SqlObject("01_derived.claim_details.sql", "table", "derived.claim_details", None),
+    SqlObject("02_reporting_int.claim_descriptions.sql", "view", "reporting_int.claim_descriptions", None),
+    SqlObject(
+        "03_reporting_int.refresh_claim_details.sql", "function",
+        "reporting_int.refresh_claim_details(text, integer[])", None,
+    ),
+    SqlObject(
+        "04_reporting_int.claim_details.sql", "view", "reporting_int.claim_details",
+        "0004_reporting/05_reporting_int.claim_details.sql",
+    ),
+    SqlObject(
+        "05_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])",
+        "0005_derivation/11_reporting_int.refresh_derived.sql",
+    ),
+    SqlObject(
+        "06_reporting_int.claim_rows_changed.sql", "function", "reporting_int.claim_rows_changed()",
+        "0005_derivation/12_reporting_int.claim_rows_changed.sql",
+    ),
+    SqlObject("07_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.parties", None),
+    SqlObject("07_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.sides", None),
+)
+
+#: the file after which the new table is filled (the rule and the function that writes it exist)
+FILL_AFTER = "03_reporting_int.refresh_claim_details.sql"
+
+
+def files() -> list[str]:
+    """The SQL files in creation order, each once."""
+    seen: list[str] = []
+    for sql_object in OBJECTS:
+        if sql_object.file not in seen:
+            seen.append(sql_object.file)
+    return seen
+
+
+def previous_definition(file: str, kind: str, name: str) -> str:
+    """The ``create`` statement of ``name`` in ``file`` (under
+    ``migrations/versions``), the text it had before this revision, as
+    ``create or replace``."""
+    return definition_in(VERSIONS / file, kind, name)
+
+
+def upgrade() -> None:
+    for file in files():
+        run_sql((SQL_FOLDER / file).read_text(encoding="utf-8"))
+        if file == FILL_AFTER:
+            op.execute("select reporting_int.refresh_claim_details(null, null)")
+            op.execute("analyze derived.claim_details")
+    op.execute("revoke execute on function reporting_int.refresh_claim_details(text, integer[]) from public")
+
+
+def downgrade() -> None:
+    for sql_object in reversed(OBJECTS):
+        if sql_object.previous_file is not None:
+            run_sql(previous_definition(sql_object.previous_file, sql_object.kind, sql_object.name))
+        else:
+            op.execute(f"drop {sql_object.kind} {sql_object.name}")

@@ -1,0 +1,66 @@
+-- grain: a function with no rows of its own: it rewrites rows of
+-- derived.claim_details (one row per claim) from the rule
+-- (reporting_int.claim_descriptions): those of some claims, of one
+-- campaign's claims, or of every claim (both arguments null).
+--
+-- Callers: reporting_int.refresh_derived for a whole scope (a change of a
+-- source, a party's side or a campaign changes the descriptions of the
+-- campaign's claims: its claims are rewritten first, or every claim for
+-- every scope); the statement trigger on claims
+-- (reporting_int.claim_rows_changed) for the claims a statement changed;
+-- the seed loader and the importer for the claims a load touched. A deleted
+-- claim's row goes with it (on delete cascade).
+
+create function reporting_int.refresh_claim_details(for_campaign text, for_claims integer[] default null)
+returns void
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+set jit = off
+as $function$
+begin
+    delete from derived.claim_details as details
+    where
+        (for_claims is null or details.claim_id = any(for_claims))
+        and (
+            for_campaign is null
+            or details.campaign_id in (
+                select campaigns.campaign_id
+                from core.campaigns as campaigns
+                where campaigns.slug = for_campaign
+            )
+        );
+    insert into derived.claim_details (
+        claim_id, claim_slug, campaign, campaign_id,
+        campaign_title, claim_key, claim_kind, is_control_claim,
+        document_id, source_id, claimant, claimant_kind,
+        claimant_party_id, claimant_party, claimant_party_code, claimant_side_key,
+        claimant_side, is_independent_source, actor_party_id, actor_party,
+        actor_party_code, actor_side_key, actor_side, target_party_id,
+        target_party, target_party_code, target_side_key, target_side,
+        stated_from, stated_on, stated_time, occurred_from,
+        occurred_to, occurred_time, hedge, event_key,
+        same_as_campaign, same_as_slug, summary, quote,
+        note
+    )
+    select
+        descriptions.claim_id, descriptions.claim_slug, descriptions.campaign, descriptions.campaign_id,
+        descriptions.campaign_title, descriptions.claim_key, descriptions.claim_kind, descriptions.is_control_claim,
+        descriptions.document_id, descriptions.source_id, descriptions.claimant, descriptions.claimant_kind,
+        descriptions.claimant_party_id, descriptions.claimant_party, descriptions.claimant_party_code, descriptions.claimant_side_key,
+        descriptions.claimant_side, descriptions.is_independent_source, descriptions.actor_party_id, descriptions.actor_party,
+        descriptions.actor_party_code, descriptions.actor_side_key, descriptions.actor_side, descriptions.target_party_id,
+        descriptions.target_party, descriptions.target_party_code, descriptions.target_side_key, descriptions.target_side,
+        descriptions.stated_from, descriptions.stated_on, descriptions.stated_time, descriptions.occurred_from,
+        descriptions.occurred_to, descriptions.occurred_time, descriptions.hedge, descriptions.event_key,
+        descriptions.same_as_campaign, descriptions.same_as_slug, descriptions.summary, descriptions.quote,
+        descriptions.note
+    from reporting_int.claim_descriptions as descriptions
+    where
+        (for_claims is null or descriptions.claim_id = any(for_claims))
+        and (for_campaign is null or descriptions.campaign = for_campaign);
+end
+$function$;
+
+comment on function reporting_int.refresh_claim_details(text, integer[]) is
+'Rewrites derived.claim_details from reporting_int.claim_descriptions: for some claims (for_claims), one campaign''s claims (for_campaign), or every claim (both null).';
