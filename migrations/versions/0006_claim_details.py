@@ -16,6 +16,9 @@ by index.
   all belong to one campaign.
 - Statement triggers on ``core.parties`` and ``core.sides``: their names are
   part of every description.
+- ``reporting.claims`` reads the claim, its claimant, parties and sides from
+  the table: one place's claims (a timeline) are planned on seven relations
+  instead of sixteen. Same columns and rows.
 
 The SQL lives in ``0006_claim_details/``, one object per file with its grain
 on top; the downgrade puts back the text each replaced object had before
@@ -77,6 +80,7 @@ OBJECTS: tuple[SqlObject, ...] = (
     ),
     SqlObject("07_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.parties", None),
     SqlObject("07_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.sides", None),
+    SqlObject("08_reporting.claims.sql", "view", "reporting.claims", "0005_derivation/01_reporting.claims.sql"),
 )
 
 #: the file after which the new table is filled (the rule and the function that writes it exist)
