@@ -17,6 +17,11 @@ CHECKS = {
         "stated_from, stated_on, stated_time, occurred_from, occurred_to, occurred_time, hedge, event_key, "
         "same_as_campaign, same_as_slug, summary, quote, note",
     ),
+    "claim_place_details": (
+        "select * from reporting_int.claim_place_descriptions",
+        "claim_id, place_id, place_name, place_kind, place_slug, is_settlement, place_role, share_percent, district, "
+        "district_id, denials, corroborations",
+    ),
     "place_lineage": (
         "select scope, place_id, ancestor_id, depth from reporting_int.place_lineage",
         "scope, place_id, ancestor_id, depth",

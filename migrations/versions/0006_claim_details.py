@@ -1,5 +1,5 @@
-"""Claim descriptions kept as a table: every rule that reads a claim reads it
-by index.
+"""Claim descriptions kept as tables: every rule that reads a claim reads it
+by index, and reporting.claims computes nothing per row.
 
 - ``derived.claim_details``: one row per claim, the rows of the rule
   ``reporting_int.claim_descriptions`` (revision 0004's
@@ -9,16 +9,20 @@ by index.
   table: one relation instead of eighteen, so the rules that join it (control
   answers, contests, candidates) are planned with it and, asked about a few
   claims, read those claims only.
+- ``derived.claim_place_details``: one row per claim × place it names (the
+  place, its report area in the claim's campaign, its role, the denials and
+  corroborations reaching it), the rows of the rule
+  ``reporting_int.claim_place_descriptions``; kept by the same function.
 - ``reporting_int.refresh_derived`` rewrites a whole scope's claim
-  descriptions first; the statement trigger on claims
-  (``reporting_int.claim_rows_changed``) rewrites those of the claims it
-  changed, and re-derives in their campaign's scope and 'all' only when they
-  all belong to one campaign.
+  descriptions after its lineage; the statement trigger on claims and their
+  places and evidence (``reporting_int.claim_rows_changed``) rewrites those
+  of the claims it changed, and re-derives in their campaign's scope and
+  'all' only when they all belong to one campaign.
 - Statement triggers on ``core.parties`` and ``core.sides``: their names are
   part of every description.
-- ``reporting.claims`` reads the claim, its claimant, parties and sides from
-  the table: one place's claims (a timeline) are planned on seven relations
-  instead of sixteen. Same columns and rows.
+- ``reporting.claims`` reads both tables: one place's claims (a timeline)
+  are an index range scan and a key probe per claim, planned on three
+  relations instead of sixteen. Same columns and rows.
 
 The SQL lives in ``0006_claim_details/``, one object per file with its grain
 on top; the downgrade puts back the text each replaced object had before
@@ -62,29 +66,33 @@ class SqlObject(NamedTuple):
 OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("01_derived.claim_details.sql", "table", "derived.claim_details", None),
     SqlObject("02_reporting_int.claim_descriptions.sql", "view", "reporting_int.claim_descriptions", None),
+    SqlObject("03_derived.claim_place_details.sql", "table", "derived.claim_place_details", None),
     SqlObject(
-        "03_reporting_int.refresh_claim_details.sql", "function",
+        "04_reporting_int.claim_place_descriptions.sql", "view", "reporting_int.claim_place_descriptions", None
+    ),
+    SqlObject(
+        "05_reporting_int.refresh_claim_details.sql", "function",
         "reporting_int.refresh_claim_details(text, integer[])", None,
     ),
     SqlObject(
-        "04_reporting_int.claim_details.sql", "view", "reporting_int.claim_details",
+        "06_reporting_int.claim_details.sql", "view", "reporting_int.claim_details",
         "0004_reporting/05_reporting_int.claim_details.sql",
     ),
     SqlObject(
-        "05_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])",
+        "07_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])",
         "0005_derivation/11_reporting_int.refresh_derived.sql",
     ),
     SqlObject(
-        "06_reporting_int.claim_rows_changed.sql", "function", "reporting_int.claim_rows_changed()",
+        "08_reporting_int.claim_rows_changed.sql", "function", "reporting_int.claim_rows_changed()",
         "0005_derivation/12_reporting_int.claim_rows_changed.sql",
     ),
-    SqlObject("07_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.parties", None),
-    SqlObject("07_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.sides", None),
-    SqlObject("08_reporting.claims.sql", "view", "reporting.claims", "0005_derivation/01_reporting.claims.sql"),
+    SqlObject("09_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.parties", None),
+    SqlObject("09_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.sides", None),
+    SqlObject("10_reporting.claims.sql", "view", "reporting.claims", "0005_derivation/01_reporting.claims.sql"),
 )
 
-#: the file after which the new table is filled (the rule and the function that writes it exist)
-FILL_AFTER = "03_reporting_int.refresh_claim_details.sql"
+#: the file after which the new tables are filled (their rules and the function that writes them exist)
+FILL_AFTER = "05_reporting_int.refresh_claim_details.sql"
 
 
 def files() -> list[str]:
@@ -109,6 +117,7 @@ def upgrade() -> None:
         if file == FILL_AFTER:
             op.execute("select reporting_int.refresh_claim_details(null, null)")
             op.execute("analyze derived.claim_details")
+            op.execute("analyze derived.claim_place_details")
     op.execute("revoke execute on function reporting_int.refresh_claim_details(text, integer[]) from public")
 
 

@@ -1,15 +1,17 @@
--- grain: a function with no rows of its own: it rewrites rows of
--- derived.claim_details (one row per claim) from the rule
--- (reporting_int.claim_descriptions): those of some claims, of one
--- campaign's claims, or of every claim (both arguments null).
+-- grain: a function with no rows of its own: it rewrites the rows of
+-- derived.claim_details (one row per claim) and derived.claim_place_details
+-- (one row per claim × place it names) from their rules
+-- (reporting_int.claim_descriptions, reporting_int.claim_place_descriptions):
+-- those of some claims, of one campaign's claims, or of every claim (both
+-- arguments null).
 --
--- Callers: reporting_int.refresh_derived for a whole scope (a change of a
--- source, a party's side or a campaign changes the descriptions of the
--- campaign's claims: its claims are rewritten first, or every claim for
--- every scope); the statement trigger on claims
--- (reporting_int.claim_rows_changed) for the claims a statement changed;
--- the seed loader and the importer for the claims a load touched. A deleted
--- claim's row goes with it (on delete cascade).
+-- Callers: reporting_int.refresh_derived for a whole scope, after its
+-- lineage (a change of a source, a party's side, an area or the campaign
+-- changes the descriptions of the campaign's claims; every claim for every
+-- scope); the statement trigger on claims, their places, denials and
+-- corroborations (reporting_int.claim_rows_changed) for the claims a
+-- statement changed; the seed loader and the importer for the claims a load
+-- touched. A deleted claim's rows go with it (on delete cascade).
 
 create function reporting_int.refresh_claim_details(for_campaign text, for_claims integer[] default null)
 returns void
@@ -27,6 +29,19 @@ begin
             or details.campaign_id in (
                 select campaigns.campaign_id
                 from core.campaigns as campaigns
+                where campaigns.slug = for_campaign
+            )
+        );
+    delete from derived.claim_place_details as details
+    where
+        (for_claims is null or details.claim_id = any(for_claims))
+        and (
+            for_campaign is null
+            or details.claim_id in (
+                select claims.claim_id
+                from core.claims as claims
+                inner join core.campaigns as campaigns
+                    on campaigns.campaign_id = claims.campaign_id
                 where campaigns.slug = for_campaign
             )
         );
@@ -59,8 +74,29 @@ begin
     where
         (for_claims is null or descriptions.claim_id = any(for_claims))
         and (for_campaign is null or descriptions.campaign = for_campaign);
+    insert into derived.claim_place_details (
+        claim_id, place_id, place_name, place_kind, place_slug, is_settlement, place_role, share_percent, district,
+        district_id, denials, corroborations
+    )
+    select
+        places.claim_id, places.place_id, places.place_name, places.place_kind, places.place_slug,
+        places.is_settlement, places.place_role, places.share_percent, places.district, places.district_id,
+        places.denials, places.corroborations
+    from reporting_int.claim_place_descriptions as places
+    where
+        (for_claims is null or places.claim_id = any(for_claims))
+        and (
+            for_campaign is null
+            or places.claim_id in (
+                select claims.claim_id
+                from core.claims as claims
+                inner join core.campaigns as campaigns
+                    on campaigns.campaign_id = claims.campaign_id
+                where campaigns.slug = for_campaign
+            )
+        );
 end
 $function$;
 
 comment on function reporting_int.refresh_claim_details(text, integer[]) is
-'Rewrites derived.claim_details from reporting_int.claim_descriptions: for some claims (for_claims), one campaign''s claims (for_campaign), or every claim (both null).';
+'Rewrites derived.claim_details and derived.claim_place_details from their rules: for some claims (for_claims), one campaign''s claims (for_campaign), or every claim (both null).';

@@ -1,12 +1,13 @@
 -- grain: a trigger function with no rows of its own: after a statement on
 -- claims, claim_places, denials or corroborations it rewrites the
--- descriptions of the changed claims (one row per claim), re-derives the
--- places the changed rows name (one row per scope × place × candidate, ×
--- period, × contest) and the contests of their claims.
+-- descriptions of the changed claims (one row per claim, per claim ×
+-- place), re-derives the places the changed rows name (one row per scope ×
+-- place × candidate, × period, × contest) and the contests of their claims.
 --
 -- As in revision 0005 (12_reporting_int.claim_rows_changed.sql), with two
 -- changes:
---   - a statement on claims rewrites their rows of derived.claim_details
+--   - the changed claims' rows of derived.claim_details and
+--     derived.claim_place_details are rewritten
 --     (reporting_int.refresh_claim_details) before anything reads them;
 --   - when every changed claim belongs to one campaign, the places are
 --     re-derived in that campaign's scope and 'all' (as the seed loader
@@ -53,9 +54,6 @@ begin
             into claim_ids, campaign_ids
             from old_rows;
         end if;
-        -- their descriptions, before the rules read them (a deleted claim's
-        -- row went with it)
-        perform reporting_int.refresh_claim_details(null, claim_ids);
     else
         if tg_op in ('INSERT', 'UPDATE') then
             select claim_ids || coalesce(array_agg(claim_id), '{}') into claim_ids from new_rows;
@@ -64,6 +62,9 @@ begin
             select claim_ids || coalesce(array_agg(claim_id), '{}') into claim_ids from old_rows;
         end if;
     end if;
+    -- the descriptions of the claims and of their places, before the rules
+    -- read them (a deleted claim's rows went with it)
+    perform reporting_int.refresh_claim_details(null, claim_ids);
     -- the places the claims name now (a deleted claim's places come through
     -- the delete of its claim_places rows, which fires this trigger too)
     select place_ids || coalesce(array_agg(distinct claim_places.place_id), '{}')

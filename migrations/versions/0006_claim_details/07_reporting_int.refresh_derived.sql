@@ -5,9 +5,11 @@
 -- those places and every place inside them.
 --
 -- As in revision 0005 (11_reporting_int.refresh_derived.sql), except that a
--- whole scope first rewrites the descriptions of its campaign's claims
--- (derived.claim_details; every claim when every scope): a change of a
--- source, a party's side or the campaign reaches them only so. For some
+-- whole scope rewrites the descriptions of its campaign's claims and of the
+-- places they name (derived.claim_details, derived.claim_place_details;
+-- every claim when every scope) after its lineage and before the rest: a
+-- change of a source, a party's side, an area or the campaign reaches them
+-- only so. For some
 -- places the caller has rewritten the descriptions of the claims it changed
 -- (reporting_int.refresh_claim_details) before calling this.
 
@@ -52,11 +54,7 @@ begin
         end if;
     end if;
     if for_places is null then
-        -- a whole scope: the descriptions of its claims first (they read its
-        -- sources, parties and sides), fresh statistics for the next steps
-        perform reporting_int.refresh_claim_details(for_campaign, null);
-        analyze derived.claim_details;
-        -- its lineage next (an area membership that changed
+        -- a whole scope: its lineage first (an area membership that changed
         -- moves places into or out of areas), then everything built on it
         delete from derived.place_lineage
         where scopes is null or scope = any(scopes);
@@ -67,6 +65,11 @@ begin
         -- a whole scope rewritten: fresh statistics before the next steps read it
         -- (planned on the old row counts, a join of a bulk import runs for minutes)
         analyze derived.place_lineage;
+        -- the descriptions of its claims (they read its sources, parties,
+        -- sides and lineage), with fresh statistics for the next steps
+        perform reporting_int.refresh_claim_details(for_campaign, null);
+        analyze derived.claim_details;
+        analyze derived.claim_place_details;
     else
         -- some places (the lineage has not changed): those, every place
         -- inside them, and every place inside an area above them that a
