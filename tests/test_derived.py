@@ -197,3 +197,21 @@ def test_two_campaigns_placing_two_villages_beside_each_other_load(connection: C
         "select count(*) from derived.place_lineage as lineage inner join core.places as places using (place_id) "
         "where lineage.scope = 'all' and places.slug in ('vil-x', 'vil-y')")).scalar_one()
     assert lineage == 2, "each village is its own only ancestor: beside makes none"
+
+
+@pytest.mark.parametrize("claim", ["own-village-taken", "zangilan-taken", "sirik-taken"])
+def test_an_edit_beside_a_campaign_sharing_places_derives_what_the_rules_say(
+    seeded_connection: Connection, tmp_path: Path, claim: str
+) -> None:
+    """A one-claim edit of a campaign that shares some places: the 'all' rows
+    of a place no other campaign uses (nor any area around it) are copied
+    from the campaign's own; those of a shared place, or of one inside a
+    shared area, are derived from every campaign's claims."""
+    load_campaigns(seeded_connection, [second_account(("sirik", "zangilan")).write(tmp_path)])
+    assert differences(seeded_connection) == {}
+    seeded_connection.execute(text(
+        "update core.claims set occurred_latest_on = occurred_latest_on - 3, "
+        "occurred_earliest_on = occurred_earliest_on - 3 "
+        "where slug = :claim and campaign_id = (select campaign_id from core.campaigns where slug = 'aras-second')"),
+        {"claim": claim})
+    assert differences(seeded_connection) == {}, claim

@@ -11,7 +11,11 @@
 -- change of a source, a party's side, an area or the campaign reaches them
 -- only so. For some
 -- places the caller has rewritten the descriptions of the claims it changed
--- (reporting_int.refresh_claim_details) before calling this.
+-- (reporting_int.refresh_claim_details) before calling this, and whether the
+-- 'all' rows are copied from the campaign's is asked of those places and
+-- the areas around them only (no other campaign uses any of them), not of
+-- every place of the campaign: a test of the whole campaign cost a war
+-- 0.4 s per edit.
 
 create or replace function reporting_int.refresh_derived(for_campaign text, for_places integer[] default null)
 returns void
@@ -26,7 +30,7 @@ declare
     own_places integer[];
     copy_to_all boolean := false;
 begin
-    if for_campaign is not null then
+    if for_campaign is not null and for_places is null then
         -- A campaign that shares no place with another (that no other
         -- campaign lists, names in a claim or places in an area; now, or in
         -- what was derived for it before) has in 'all' exactly its own
@@ -95,6 +99,30 @@ begin
                 )
             );
         places := coalesce(places, '{}') || for_places;
+        if for_campaign is not null then
+            -- The same for these places alone: when no other campaign uses
+            -- any of them or any area around them, no other campaign's
+            -- claims or areas reach them, and their 'all' rows are copied
+            -- from the campaign's own (as for a campaign sharing nothing).
+            copy_to_all := not exists (
+                select
+                from reporting_int.campaign_place_uses as touched
+                where
+                    touched.campaign <> for_campaign
+                    and touched.place_id = any(array(
+                        select lineage.ancestor_id
+                        from derived.place_lineage as lineage
+                        where
+                            lineage.scope = any(scopes)
+                            and lineage.place_id = any(places)
+                        union
+                        select unnest(places)
+                    ))
+            );
+            if copy_to_all then
+                scopes := array[for_campaign];
+            end if;
+        end if;
     end if;
 
     delete from derived.control_candidates as candidates
