@@ -23,6 +23,11 @@ by index, and reporting.claims computes nothing per row.
 - ``reporting.claims`` reads both tables: one place's claims (a timeline)
   are an index range scan and a key probe per claim, planned on three
   relations instead of sixteen. Same columns and rows.
+- ``reporting_int.control_walks`` reads the candidates of the places asked
+  for by their primary key (it runs as its owner, is never inlined, and its
+  one plan read every candidate).
+- A one-claim edit asks whether its 'all' rows can be copied of the places
+  it re-derives and the areas around them, not of the whole campaign.
 
 The SQL lives in ``0006_claim_details/``, one object per file with its grain
 on top; the downgrade puts back the text each replaced object had before
@@ -89,7 +94,15 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject("09_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.parties", None),
     SqlObject("09_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.sides", None),
     SqlObject("10_reporting.claims.sql", "view", "reporting.claims", "0005_derivation/01_reporting.claims.sql"),
+    SqlObject(
+        "11_reporting_int.control_walks.sql", "function", "reporting_int.control_walks(date, date, text, integer[])",
+        "0004_reporting/11_reporting_int.control_walks.sql",
+    ),
 )
+
+#: Functions revision 0004 made run as their owner (``alter function``, not
+#: in their text): a downgrade that puts 0004's text back makes them so again.
+DEFINER_FUNCTIONS = ("reporting_int.control_walks(date, date, text, integer[])",)
 
 #: the file after which the new tables are filled (their rules and the function that writes them exist)
 FILL_AFTER = "05_reporting_int.refresh_claim_details.sql"
@@ -127,3 +140,5 @@ def downgrade() -> None:
             run_sql(previous_definition(sql_object.previous_file, sql_object.kind, sql_object.name))
         else:
             op.execute(f"drop {sql_object.kind} {sql_object.name}")
+    for function in DEFINER_FUNCTIONS:
+        op.execute(f"alter function {function} security definer set search_path = pg_catalog, pg_temp")
