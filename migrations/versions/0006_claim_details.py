@@ -28,6 +28,14 @@ by index, and reporting.claims computes nothing per row.
   one plan read every candidate).
 - A one-claim edit asks whether its 'all' rows can be copied of the places
   it re-derives and the areas around them, not of the whole campaign.
+- The rules asked about the claims of an edit read those claims through
+  their indexes: the places of the claims (repeat claims) and the places
+  inside the areas (self-contradictions) as arrays computed once instead of
+  semi-joins planned after every claim was read; the areas around them
+  probed one by one for a claim naming them (self-contradictions,
+  candidates); partners of an accusation looked for from the claims that
+  can be accusations; the contest rows of the claims deleted through the
+  index by claim and the index by counter-claim.
 
 The SQL lives in ``0006_claim_details/``, one object per file with its grain
 on top; the downgrade puts back the text each replaced object had before
@@ -97,6 +105,35 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject(
         "11_reporting_int.control_walks.sql", "function", "reporting_int.control_walks(date, date, text, integer[])",
         "0004_reporting/11_reporting_int.control_walks.sql",
+    ),
+    SqlObject(
+        "12_reporting_int.contests_repeat_claims.sql", "function",
+        "reporting_int.contests_repeat_claims(text, integer[])",
+        "0005_derivation/07_reporting_int.contests_repeat_claims.sql",
+    ),
+    SqlObject(
+        "13_reporting_int.contests_self_contradictions.sql", "function",
+        "reporting_int.contests_self_contradictions(text, integer[])",
+        "0005_derivation/06_reporting_int.contests_self_contradictions.sql",
+    ),
+    SqlObject(
+        "14_reporting_int.self_contradictions_of.sql", "function",
+        "reporting_int.self_contradictions_of(text, integer[])",
+        "0005_derivation/03_reporting_int.self_contradictions_of.sql",
+    ),
+    SqlObject(
+        "15_reporting_int.refresh_contest_rows.sql", "function", "reporting_int.refresh_contest_rows(integer[])",
+        "0005_derivation/09_reporting_int.refresh_contest_rows.sql",
+    ),
+    SqlObject(
+        "16_reporting_int.contests_mutual_accusations.sql", "function",
+        "reporting_int.contests_mutual_accusations(text, integer[])",
+        "0005_derivation/05_reporting_int.contests_mutual_accusations.sql",
+    ),
+    SqlObject(
+        "17_reporting_int.control_candidates_of.sql", "function",
+        "reporting_int.control_candidates_of(text, integer[])",
+        "0005_derivation/04_reporting_int.control_candidates_of.sql",
     ),
 )
 
