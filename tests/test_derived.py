@@ -86,6 +86,10 @@ def test_answers_under_a_cut_off_come_from_the_same_candidates(seeded_connection
         assert sorted(asked) == sorted(rules), (scope, known_by)
         compared += len(asked)
     assert compared > 0
+    # every scope at once (campaign null): the same rows as scope by scope
+    every = seeded_connection.execute(text(
+        f"select {columns} from reporting.control_as_of('2022-10-24', cast(:k as date))"), {"k": known_by}).all()
+    assert len(every) == compared, known_by
 
 def second_account(places: tuple[str, ...]) -> CampaignBuilder:
     """Another account of the Aras Valley campaign naming some of

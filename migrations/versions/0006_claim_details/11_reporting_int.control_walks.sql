@@ -80,9 +80,12 @@ as $function$
         from derived.control_candidates as candidates
         where
             for_places is not null
-            and candidates.scope = any(coalesce(
-                array[for_scope], array(select scopes.scope from reporting_int.scopes as scopes)
-            ))
+            and candidates.scope = any(
+                case
+                    when for_scope is null then array(select scopes.scope from reporting_int.scopes as scopes)
+                    else array[for_scope]
+                end
+            )
             and candidates.place_id = any(for_places)
             and reporting_int.is_known(candidates, as_of, known_by)
         group by
