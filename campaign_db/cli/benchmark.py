@@ -39,9 +39,9 @@ figures (goal in brackets):
     by hand through the triggers [<= 1 s]
   campaign-db up on the embedded server: cold [<= 5 s], warm [<= 1.5 s]
 
-Times are medians of --runs runs, every row fetched. pandas and duckdb are
-optional (pip install 'campaign-db[bench]'); without them their figures are
-left out. --format json prints a list of
+Times are medians of --runs runs, every row fetched (the daily views' and
+the whole contested view's in chunks of 10 000, its baseline's too). pandas and duckdb are optional (pip install
+'campaign-db[bench]'); without them their figures are left out. --format json prints a list of
   {"measure", "seconds", "baseline", "baseline_seconds", "ratio", "goal", "met", ...}
 objects, one per figure, for a script to check; the exit status is 0 either
 way (a figure missing its goal is a result, not an error).
