@@ -407,6 +407,12 @@ class CampaignWriter:
             "note": campaign.note,
         }
         columns = list(values)
+        # what every derived answer of the campaign repeats: a change rewrites its whole scope
+        described = self.connection.execute(
+            text("select title, report_area_kind from core.campaigns where slug = :slug"), {"slug": campaign.slug}
+        ).first()
+        if described is not None and tuple(described) != (campaign.title, campaign.report_area_kind):
+            self.structural = True
         rows = self.connection.execute(
             text(
                 f"insert into core.campaigns ({', '.join(columns)}) values ({', '.join(':' + c for c in columns)}) "

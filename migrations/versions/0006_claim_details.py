@@ -18,8 +18,11 @@ by index, and reporting.claims computes nothing per row.
   places and evidence (``reporting_int.claim_rows_changed``) rewrites those
   of the claims it changed, and re-derives in their campaign's scope and
   'all' only when they all belong to one campaign.
-- Statement triggers on ``core.parties`` and ``core.sides``: their names are
-  part of every description.
+- Statement triggers on ``core.parties``, ``core.sides`` and
+  ``core.places``: their names are part of the descriptions.
+- ``reporting_int.answers_copied_to_all``: when 'all' is copied from a
+  campaign's own rows (it lists every place considered and no other
+  campaign uses any), one test for a whole scope and for some places.
 - ``reporting.claims`` reads both tables: one place's claims (a timeline)
   are an index range scan and a key probe per claim, planned on three
   relations instead of sixteen. Same columns and rows.
@@ -48,6 +51,7 @@ Create Date: 2026-11-30
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -92,7 +96,11 @@ OBJECTS: tuple[SqlObject, ...] = (
         "0004_reporting/05_reporting_int.claim_details.sql",
     ),
     SqlObject(
-        "07_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])",
+        "07a_reporting_int.answers_copied_to_all.sql", "function",
+        "reporting_int.answers_copied_to_all(text, integer[])", None,
+    ),
+    SqlObject(
+        "07b_reporting_int.refresh_derived.sql", "function", "reporting_int.refresh_derived(text, integer[])",
         "0005_derivation/11_reporting_int.refresh_derived.sql",
     ),
     SqlObject(
@@ -101,6 +109,7 @@ OBJECTS: tuple[SqlObject, ...] = (
     ),
     SqlObject("09_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.parties", None),
     SqlObject("09_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.sides", None),
+    SqlObject("09_reporting_int.base_tables_changed.sql", "trigger", "refresh_derived on core.places", None),
     SqlObject("10_reporting.claims.sql", "view", "reporting.claims", "0005_derivation/01_reporting.claims.sql"),
     SqlObject(
         "11_reporting_int.control_walks.sql", "function", "reporting_int.control_walks(date, date, text, integer[])",
@@ -137,6 +146,12 @@ OBJECTS: tuple[SqlObject, ...] = (
     ),
 )
 
+#: Comments this revision's text replaces: (the file that set the earlier
+#: one, under ``migrations/versions``; the object commented on).
+PREVIOUS_COMMENTS = (
+    ("0004_reporting/08c_reporting_int.refresh_derived.sql", "function reporting_int.claim_rows_changed()"),
+)
+
 #: Functions revision 0004 made run as their owner (``alter function``, not
 #: in their text): a downgrade that puts 0004's text back makes them so again.
 DEFINER_FUNCTIONS = ("reporting_int.control_walks(date, date, text, integer[])",)
@@ -161,6 +176,16 @@ def previous_definition(file: str, kind: str, name: str) -> str:
     return definition_in(VERSIONS / file, kind, name)
 
 
+def previous_comment(file: str, target: str) -> str:
+    """The ``comment on`` statement of ``target`` in ``file`` (under
+    ``migrations/versions``)."""
+    sql = (VERSIONS / file).read_text(encoding="utf-8")
+    found = re.search(rf"^comment on {re.escape(target)} is\n'(?:[^']|'')*';", sql, re.M)
+    if found is None:
+        raise LookupError(f"{file} has no `comment on {target}`")
+    return found.group(0)
+
+
 def upgrade() -> None:
     for file in files():
         run_sql((SQL_FOLDER / file).read_text(encoding="utf-8"))
@@ -179,3 +204,5 @@ def downgrade() -> None:
             op.execute(f"drop {sql_object.kind} {sql_object.name}")
     for function in DEFINER_FUNCTIONS:
         op.execute(f"alter function {function} security definer set search_path = pg_catalog, pg_temp")
+    for file, target in PREVIOUS_COMMENTS:
+        run_sql(previous_comment(file, target))

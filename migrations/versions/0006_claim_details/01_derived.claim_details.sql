@@ -5,9 +5,10 @@
 -- contests, the scorecard). Computed on the fly it joins eighteen
 -- relations, more than the planner reorders together, so a rule asking
 -- about a few claims read all of them; kept as a table, it is one index
--- probe per claim. Derived data: see derived.place_lineage. Rows go with
--- their claim (on delete cascade); reporting_int.refresh_claim_details
--- rewrites them.
+-- probe per claim. Derived data: see derived.place_lineage (no foreign key
+-- to the base tables, like the other derived tables: truncating the base
+-- tables stays possible); reporting_int.refresh_claim_details rewrites the
+-- rows of changed and deleted claims.
 
 create table derived.claim_details (
     claim_id integer not null,
@@ -51,12 +52,10 @@ create table derived.claim_details (
     summary text not null,
     quote text not null,
     note text,
-    constraint pk_claim_details primary key (claim_id),
-    constraint fk_claim_details_claim_id_claims foreign key (claim_id)
-    references core.claims (claim_id) on delete cascade
+    constraint pk_claim_details primary key (claim_id)
 );
 
 create index ix_claim_details_campaign_id on derived.claim_details (campaign_id);
 
 comment on table derived.claim_details is
-'reporting_int.claim_descriptions kept as a table: one row per claim, with its campaign, claimant, parties and sides. Read through reporting_int.claim_details.';
+'reporting_int.claim_descriptions kept as a table: one row per claim, with its campaign, claimant, parties and sides. Read through reporting_int.claim_details and by reporting.claims.';

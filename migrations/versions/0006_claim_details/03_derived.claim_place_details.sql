@@ -5,9 +5,9 @@
 --
 -- With derived.claim_details, the rows of reporting.claims: one place's
 -- claims (a timeline) are one index range scan and a key probe per claim,
--- with nothing computed per row. Derived data: see derived.place_lineage.
--- Rows go with their claim_places row (on delete and on update cascade);
--- reporting_int.refresh_claim_details rewrites them.
+-- with nothing computed per row. Derived data: see derived.place_lineage
+-- and derived.claim_details; reporting_int.refresh_claim_details rewrites
+-- the rows of changed and deleted claims.
 
 create table derived.claim_place_details (
     claim_id integer not null,
@@ -22,9 +22,7 @@ create table derived.claim_place_details (
     district_id integer,
     denials bigint not null,
     corroborations bigint not null,
-    constraint pk_claim_place_details primary key (claim_id, place_id),
-    constraint fk_claim_place_details_claim_place_claim_places foreign key (claim_id, place_id)
-    references core.claim_places (claim_id, place_id) on delete cascade on update cascade
+    constraint pk_claim_place_details primary key (claim_id, place_id)
 );
 
 create index ix_claim_place_details_place_id_claim_id on derived.claim_place_details (place_id, claim_id);

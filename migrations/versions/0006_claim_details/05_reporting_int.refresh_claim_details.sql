@@ -11,7 +11,8 @@
 -- scope); the statement trigger on claims, their places, denials and
 -- corroborations (reporting_int.claim_rows_changed) for the claims a
 -- statement changed; the seed loader and the importer for the claims a load
--- touched. A deleted claim's rows go with it (on delete cascade).
+-- touched. A deleted claim has no description left to insert: its rows are
+-- deleted only.
 
 create function reporting_int.refresh_claim_details(for_campaign text, for_claims integer[] default null)
 returns void
@@ -21,22 +22,33 @@ set search_path = pg_catalog, pg_temp
 set jit = off
 as $function$
 begin
-    delete from derived.claim_details as details
-    where
-        (for_claims is null or details.claim_id = any(for_claims))
-        and (
-            for_campaign is null
-            or details.campaign_id in (
-                select campaigns.campaign_id
-                from core.campaigns as campaigns
-                where campaigns.slug = for_campaign
-            )
-        );
+    -- a campaign's rows: its claims as described before and as they are now
+    -- (a claim moved away or deleted leaves no row behind); the places'
+    -- rows first, while the descriptions still say which campaign they were
     delete from derived.claim_place_details as details
     where
         (for_claims is null or details.claim_id = any(for_claims))
         and (
             for_campaign is null
+            or details.claim_id in (
+                select described.claim_id
+                from derived.claim_details as described
+                where described.campaign = for_campaign
+            )
+            or details.claim_id in (
+                select claims.claim_id
+                from core.claims as claims
+                inner join core.campaigns as campaigns
+                    on campaigns.campaign_id = claims.campaign_id
+                where campaigns.slug = for_campaign
+            )
+        );
+    delete from derived.claim_details as details
+    where
+        (for_claims is null or details.claim_id = any(for_claims))
+        and (
+            for_campaign is null
+            or details.campaign = for_campaign
             or details.claim_id in (
                 select claims.claim_id
                 from core.claims as claims

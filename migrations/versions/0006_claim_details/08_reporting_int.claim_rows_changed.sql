@@ -104,3 +104,6 @@ begin
     return null;
 end
 $function$;
+
+comment on function reporting_int.claim_rows_changed() is
+'Statement trigger of claims, claim_places, denials and corroborations: rewrites the descriptions of the changed claims, re-derives the places the changed rows name (in the claims'' campaign and ''all'' when they belong to one campaign, else in every scope) and their contests (the seed loader sets campaign_db.defer_refresh and refreshes once).';

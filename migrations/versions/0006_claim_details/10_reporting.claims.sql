@@ -6,7 +6,8 @@
 -- derived.claim_details, the place, its report area and the denials and
 -- corroborations reaching it from derived.claim_place_details. Nothing is
 -- computed per row: one place's claims (a timeline) are an index range scan
--- and a key probe per claim, planned on three relations instead of sixteen.
+-- and a key probe per claim, planned on three relations instead of more than
+-- fifteen.
 -- The view's columns and comments are unchanged.
 --
 -- Flattenable (no WITH): a filter on campaign, claim_id or place_id reaches

@@ -48,24 +48,24 @@ partners as materialized (
     union all
 
     select same_events.claim_id
-    from core.claims as given
+    from reporting_int.claim_details as given
     inner join core.claims as same_events
         on same_events.event_key = given.event_key
     where
         given.claim_id = any(for_claims)
-        and given.kind not in ('capture', 'control', 'withdrawal', 'presence', 'partial')
+        and not given.is_control_claim
 
     union all
 
     select same_places.claim_id
     from core.claim_places as given
-    inner join core.claims as given_claims
+    inner join reporting_int.claim_details as given_claims
         on given_claims.claim_id = given.claim_id
     inner join core.claim_places as same_places
         on same_places.place_id = given.place_id
     where
         given.claim_id = any(for_claims)
-        and given_claims.kind not in ('capture', 'control', 'withdrawal', 'presence', 'partial')
+        and not given_claims.is_control_claim
 
     union all
 

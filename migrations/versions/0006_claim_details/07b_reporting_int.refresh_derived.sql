@@ -13,9 +13,11 @@
 -- places the caller has rewritten the descriptions of the claims it changed
 -- (reporting_int.refresh_claim_details) before calling this, and whether the
 -- 'all' rows are copied from the campaign's is asked of those places and
--- the areas around them only (no other campaign uses any of them), not of
--- every place of the campaign: a test of the whole campaign cost a war
--- 0.4 s per edit.
+-- the areas around them only, not of every place of the campaign (a test of
+-- the whole campaign cost a war 0.4 s per edit). Either way the copy now
+-- also needs the campaign to list every place considered: a place it only
+-- names in a claim (one kept after its entry left the files) has an 'all'
+-- lineage but none in the campaign's scope, and 0005 copied that nothing.
 
 create or replace function reporting_int.refresh_derived(for_campaign text, for_places integer[] default null)
 returns void
@@ -33,10 +35,11 @@ begin
     if for_campaign is not null and for_places is null then
         -- A campaign that shares no place with another (that no other
         -- campaign lists, names in a claim or places in an area; now, or in
-        -- what was derived for it before) has in 'all' exactly its own
-        -- answers: no other campaign's claims or areas reach its places. Its 'all' rows
-        -- are then copied from its own scope, and 'all' is not recomputed
-        -- for the other campaigns' places.
+        -- what was derived for it before) and lists every place it uses has
+        -- in 'all' exactly its own answers: no other campaign's claims or
+        -- areas reach its places. Its 'all' rows are then copied from its
+        -- own scope, and 'all' is not recomputed for the other campaigns'
+        -- places (reporting_int.answers_copied_to_all).
         own_places := array(
             select touched.place_id
             from reporting_int.campaign_place_uses as touched
@@ -46,13 +49,7 @@ begin
             from derived.place_lineage as lineage
             where lineage.scope = for_campaign
         );
-        copy_to_all := not exists (
-            select
-            from reporting_int.campaign_place_uses as touched
-            where
-                touched.place_id = any(own_places)
-                and touched.campaign <> for_campaign
-        );
+        copy_to_all := reporting_int.answers_copied_to_all(for_campaign, own_places);
         if copy_to_all then
             scopes := array[for_campaign];
         end if;
@@ -100,24 +97,20 @@ begin
             );
         places := coalesce(places, '{}') || for_places;
         if for_campaign is not null then
-            -- The same for these places alone: when no other campaign uses
-            -- any of them or any area around them, no other campaign's
-            -- claims or areas reach them, and their 'all' rows are copied
-            -- from the campaign's own (as for a campaign sharing nothing).
-            copy_to_all := not exists (
-                select
-                from reporting_int.campaign_place_uses as touched
-                where
-                    touched.campaign <> for_campaign
-                    and touched.place_id = any(array(
-                        select lineage.ancestor_id
-                        from derived.place_lineage as lineage
-                        where
-                            lineage.scope = any(scopes)
-                            and lineage.place_id = any(places)
-                        union
-                        select unnest(places)
-                    ))
+            -- The same for these places alone, with every area around them:
+            -- when the campaign lists them all and no other campaign uses
+            -- any, their 'all' rows are copied from the campaign's own.
+            copy_to_all := reporting_int.answers_copied_to_all(
+                for_campaign,
+                array(
+                    select lineage.ancestor_id
+                    from derived.place_lineage as lineage
+                    where
+                        lineage.scope = any(scopes)
+                        and lineage.place_id = any(places)
+                    union
+                    select unnest(places)
+                )
             );
             if copy_to_all then
                 scopes := array[for_campaign];
