@@ -22,6 +22,11 @@ CHECKS = {
         "claim_id, place_id, place_name, place_kind, place_slug, is_settlement, place_role, share_percent, district, "
         "district_id, denials, corroborations",
     ),
+    "place_details": (
+        "select * from reporting_int.place_descriptions",
+        "scope, place_id, place_slug, place_name, place_kind, district_id, district_name, is_settlement, latitude, "
+        "longitude, coordinate_precision",
+    ),
     "place_lineage": (
         "select scope, place_id, ancestor_id, depth from reporting_int.place_lineage",
         "scope, place_id, ancestor_id, depth",

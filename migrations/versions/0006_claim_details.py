@@ -20,6 +20,11 @@ by index, and reporting.claims computes nothing per row.
   'all' only when they all belong to one campaign.
 - Statement triggers on ``core.parties``, ``core.sides`` and
   ``core.places``: their names are part of the descriptions.
+- ``derived.place_details``: one row per scope × place, the rows of the
+  rule ``reporting_int.place_descriptions`` (0004's
+  ``reporting_int.place_details`` under a new name, that view now reading
+  the table), rewritten with the lineage: the control answers of a few
+  places no longer describe every place of every scope.
 - ``reporting_int.answers_copied_to_all``: when 'all' is copied from a
   campaign's own rows (it lists every place considered and no other
   campaign uses any), one test for a whole scope and for some places.
@@ -144,6 +149,12 @@ OBJECTS: tuple[SqlObject, ...] = (
         "reporting_int.control_candidates_of(text, integer[])",
         "0005_derivation/04_reporting_int.control_candidates_of.sql",
     ),
+    SqlObject("18_derived.place_details.sql", "table", "derived.place_details", None),
+    SqlObject("19_reporting_int.place_descriptions.sql", "view", "reporting_int.place_descriptions", None),
+    SqlObject(
+        "20_reporting_int.place_details.sql", "view", "reporting_int.place_details",
+        "0004_reporting/04_reporting_int.place_details.sql",
+    ),
 )
 
 #: Comments this revision's text replaces: (the file that set the earlier
@@ -156,8 +167,22 @@ PREVIOUS_COMMENTS = (
 #: in their text): a downgrade that puts 0004's text back makes them so again.
 DEFINER_FUNCTIONS = ("reporting_int.control_walks(date, date, text, integer[])",)
 
-#: the file after which the new tables are filled (their rules and the function that writes them exist)
-FILL_AFTER = "05_reporting_int.refresh_claim_details.sql"
+#: The statements that fill the new tables, each run after the file that
+#: completes what it reads (the rule, the function writing the table).
+FILLS = {
+    "05_reporting_int.refresh_claim_details.sql": (
+        "select reporting_int.refresh_claim_details(null, null)",
+        "analyze derived.claim_details",
+        "analyze derived.claim_place_details",
+    ),
+    "19_reporting_int.place_descriptions.sql": (
+        "insert into derived.place_details (scope, place_id, place_slug, place_name, place_kind, district_id, "
+        "district_name, is_settlement, latitude, longitude, coordinate_precision) "
+        "select scope, place_id, place_slug, place_name, place_kind, district_id, district_name, is_settlement, "
+        "latitude, longitude, coordinate_precision from reporting_int.place_descriptions",
+        "analyze derived.place_details",
+    ),
+}
 
 
 def files() -> list[str]:
@@ -189,10 +214,8 @@ def previous_comment(file: str, target: str) -> str:
 def upgrade() -> None:
     for file in files():
         run_sql((SQL_FOLDER / file).read_text(encoding="utf-8"))
-        if file == FILL_AFTER:
-            op.execute("select reporting_int.refresh_claim_details(null, null)")
-            op.execute("analyze derived.claim_details")
-            op.execute("analyze derived.claim_place_details")
+        for statement in FILLS.get(file, ()):
+            op.execute(statement)
     op.execute("revoke execute on function reporting_int.refresh_claim_details(text, integer[]) from public")
 
 

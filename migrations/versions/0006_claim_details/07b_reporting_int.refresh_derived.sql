@@ -9,8 +9,11 @@
 -- places they name (derived.claim_details, derived.claim_place_details;
 -- every claim when every scope) after its lineage and before the rest: a
 -- change of a source, a party's side, an area or the campaign reaches them
--- only so. For some
--- places the caller has rewritten the descriptions of the claims it changed
+-- only so; and it rewrites the description of its places
+-- (derived.place_details) with their lineage, and copies their 'all' rows
+-- with the lineage's.
+--
+-- For some places the caller has rewritten the descriptions of the claims it changed
 -- (reporting_int.refresh_claim_details) before calling this, and whether the
 -- 'all' rows are copied from the campaign's is asked of those places and
 -- the areas around them only, not of every place of the campaign (a test of
@@ -66,6 +69,19 @@ begin
         -- a whole scope rewritten: fresh statistics before the next steps read it
         -- (planned on the old row counts, a join of a bulk import runs for minutes)
         analyze derived.place_lineage;
+        -- its places described (their report areas read the lineage)
+        delete from derived.place_details
+        where scopes is null or scope = any(scopes);
+        insert into derived.place_details (
+            scope, place_id, place_slug, place_name, place_kind, district_id, district_name, is_settlement, latitude,
+            longitude, coordinate_precision
+        )
+        select
+            places.scope, places.place_id, places.place_slug, places.place_name, places.place_kind,
+            places.district_id, places.district_name, places.is_settlement, places.latitude, places.longitude,
+            places.coordinate_precision
+        from reporting_int.place_descriptions as places
+        where scopes is null or places.scope = any(scopes);
         -- the descriptions of its claims (they read its sources, parties,
         -- sides and lineage), with fresh statistics for the next steps
         perform reporting_int.refresh_claim_details(for_campaign, null);
@@ -182,6 +198,18 @@ begin
         select 'all', lineage.place_id, lineage.ancestor_id, lineage.depth
         from derived.place_lineage as lineage
         where lineage.scope = for_campaign and lineage.place_id = any(places);
+        delete from derived.place_details as details
+        where details.scope = 'all' and details.place_id = any(places);
+        insert into derived.place_details (
+            scope, place_id, place_slug, place_name, place_kind, district_id, district_name, is_settlement, latitude,
+            longitude, coordinate_precision
+        )
+        select
+            'all', details.place_id, details.place_slug, details.place_name, details.place_kind,
+            details.district_id, details.district_name, details.is_settlement, details.latitude, details.longitude,
+            details.coordinate_precision
+        from derived.place_details as details
+        where details.scope = for_campaign and details.place_id = any(places);
         delete from derived.control_candidates as candidates
         where candidates.scope = 'all' and candidates.place_id = any(places);
         insert into derived.control_candidates
