@@ -216,7 +216,10 @@ def upgrade() -> None:
         run_sql((SQL_FOLDER / file).read_text(encoding="utf-8"))
         for statement in FILLS.get(file, ()):
             op.execute(statement)
-    op.execute("revoke execute on function reporting_int.refresh_claim_details(text, integer[]) from public")
+    for sql_object in OBJECTS:
+        if sql_object.kind == "function" and sql_object.previous_file is None:
+            # maintenance functions: no reader may run them
+            op.execute(f"revoke execute on function {sql_object.name} from public")
 
 
 def downgrade() -> None:
