@@ -1,6 +1,6 @@
-"""Helpers that migrations share: running a SQL script as written, finding
-an earlier revision's text of an object it replaces, and refusing a
-downgrade that would destroy loaded data.
+"""Helpers that migrations share: running a SQL script as written, listing
+a revision's SQL files, finding an earlier revision's text of an object it
+replaces, and refusing a downgrade that would destroy loaded data.
 
 Kept deliberately small and stable: old revisions import it, so a change here
 changes what they do.
@@ -43,6 +43,16 @@ def run_sql(sql: str) -> None:
     driver_connection = op.get_bind().connection.driver_connection
     assert driver_connection is not None
     driver_connection.execute(sql)
+
+
+def files_in_order(objects: Iterable[Any]) -> list[str]:
+    """The SQL files of a revision's objects (each with a ``file``), in
+    creation order, each once."""
+    seen: list[str] = []
+    for sql_object in objects:
+        if sql_object.file not in seen:
+            seen.append(sql_object.file)
+    return seen
 
 
 def definition_in(path: Path, kind: str, name: str) -> str:

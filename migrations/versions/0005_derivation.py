@@ -44,7 +44,7 @@ from typing import NamedTuple
 
 from alembic import op
 
-from campaign_db.migration_guards import definition_in, run_sql
+from campaign_db.migration_guards import definition_in, files_in_order, run_sql
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -134,11 +134,7 @@ DEFINER_FUNCTIONS = ("reporting_int.self_contradictions_of(text, integer[])",)
 
 def files() -> list[str]:
     """The SQL files in creation order, each once."""
-    seen: list[str] = []
-    for sql_object in OBJECTS:
-        if sql_object.file not in seen:
-            seen.append(sql_object.file)
-    return seen
+    return files_in_order(OBJECTS)
 
 
 def previous_definition(file: str, kind: str, name: str) -> str:
