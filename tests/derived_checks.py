@@ -50,6 +50,10 @@ CHECKS = {
         "where walks.event = 'contest'",
         "scope, place_id, day, claim_id, counter_claim_id",
     ),
+    "district_changes": (
+        "select * from reporting_int.district_changes",
+        "scope, district_id, district, controller_side, day, delta",
+    ),
     "contested_claims": (
         "select * from reporting_int.contested_claims(null)",
         "campaign, claim_id, claim_date, claimant, claimant_party, claim_kind, summary, places, contest_kind, "

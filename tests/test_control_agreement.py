@@ -1,6 +1,7 @@
 """control_as_of, control_periods and control_daily agree on every day of
 every campaign scope, with everything known and with knowledge cut-offs
-(the shipped campaigns, and a synthetic campaign with every rule in play)."""
+(the shipped campaigns, and a synthetic campaign with every rule in play);
+district_progress counts exactly the settlements control_daily lists."""
 
 from __future__ import annotations
 
@@ -108,6 +109,51 @@ def disagreements_under_cut_off(
     return int(differences), int(compared)
 
 
+def disagreements_of_district_counts(connection: Connection) -> tuple[int, int]:
+    """Rows where reporting.district_progress differs from control_daily's
+    settlements counted per scope, day, report area and side (with the
+    area's settlements from the place descriptions), and how many rows
+    district_progress has."""
+    differences, compared = connection.execute(
+        text("""
+            with counted as (
+                select
+                    daily.campaign, daily.day, daily.district, daily.controller_side, count(*) as places,
+                    daily.district_id, sizes.settlements
+                from reporting.control_daily as daily
+                inner join (
+                    select scope, district_id, count(*) as settlements
+                    from reporting_int.place_descriptions
+                    where is_settlement and district_id is not null
+                    group by scope, district_id
+                ) as sizes
+                    on sizes.scope = daily.campaign and sizes.district_id = daily.district_id
+                where daily.is_settlement and daily.district_id is not null
+                group by
+                    daily.campaign, daily.day, daily.district, daily.controller_side, daily.district_id,
+                    sizes.settlements
+            ),
+            progress as (
+                select campaign, day, district, controller_side, places, district_id, settlements
+                from reporting.district_progress
+            )
+            select
+                (select count(*) from (
+                    (select * from counted except all select * from progress)
+                    union all
+                    (select * from progress except all select * from counted)
+                ) as differences),
+                (select count(*) from progress)
+        """)
+    ).one()
+    return int(differences), int(compared)
+
+
+def test_shipped_campaigns_count_their_districts_as_the_daily_view_lists_them(seeded_connection: Connection) -> None:
+    differences, compared = disagreements_of_district_counts(seeded_connection)
+    assert compared > 0 and differences == 0
+
+
 def test_shipped_campaigns_agree_on_every_day(seeded_connection: Connection) -> None:
     checked = 0
     campaigns = [scope for scope in scopes(seeded_connection) if scope[0] != "all"]
@@ -145,6 +191,8 @@ def test_a_synthetic_campaign_agrees_on_every_day(connection: Connection, tmp_pa
     assert disagreements_with_daily(connection, slug, "2021-03-01", "2021-03-31") == 0
     differences, compared = disagreements_under_cut_off(connection, slug, "2021-03-01", "2021-03-31", known_by)
     assert differences == 0 and compared > 0
+    differences, compared = disagreements_of_district_counts(connection)
+    assert compared > 0 and differences == 0
     # the daily view covers every day of the period for every place with a basis
     days = connection.execute(
         text("select count(distinct day) from reporting.control_daily where campaign = :slug"), {"slug": slug}

@@ -262,3 +262,23 @@ def test_a_new_campaign_title_alone_reaches_every_description(seeded_connection:
     titles = seeded_connection.execute(text(
         "select distinct campaign_title from reporting.claims where campaign = 'aras-valley'")).scalars().all()
     assert titles == ["Aras Valley campaign (2020, renamed)"]
+
+
+def test_a_new_campaign_period_alone_reaches_the_district_counts(seeded_connection: Connection, tmp_path: Path) -> None:
+    """The period is the days the counts are clipped to: a campaign.yaml that
+    changes it alone rewrites them (the claims and periods stay as they were)."""
+    folder = tmp_path / "aras-valley"
+    shutil.copytree(SEEDS / "aras-valley", folder)
+    campaign_file = folder / "campaign.yaml"
+    campaign_file.write_text(
+        campaign_file.read_text(encoding="utf-8").replace(
+            "period: [2020-09-27, 2020-11-03]", "period: [2020-09-27, 2020-10-20]"
+        ),
+        encoding="utf-8",
+    )
+    (report,) = load_campaigns(seeded_connection, [folder])
+    assert report.tables["campaigns"].updated == 1
+    assert differences(seeded_connection) == {}
+    last_days = seeded_connection.execute(text(
+        "select max(day) from reporting.district_progress where campaign = 'aras-valley'")).scalar_one()
+    assert str(last_days) == "2020-10-20"

@@ -407,11 +407,18 @@ class CampaignWriter:
             "note": campaign.note,
         }
         columns = list(values)
-        # what every derived answer of the campaign repeats: a change rewrites its whole scope
+        # what every derived answer of the campaign repeats, and the days it reports
+        # (the areas' settlement counts): a change rewrites its whole scope
         described = self.connection.execute(
-            text("select title, report_area_kind from core.campaigns where slug = :slug"), {"slug": campaign.slug}
+            text(
+                "select title, report_area_kind, period_start_on, period_end_on from core.campaigns "
+                "where slug = :slug"
+            ),
+            {"slug": campaign.slug},
         ).first()
-        if described is not None and tuple(described) != (campaign.title, campaign.report_area_kind):
+        if described is not None and tuple(described) != (
+            campaign.title, campaign.report_area_kind, campaign.period.earliest, campaign.period.latest
+        ):
             self.structural = True
         rows = self.connection.execute(
             text(

@@ -1,0 +1,36 @@
+-- grain: a function with no rows of its own: it rewrites the rows of
+-- derived.district_changes (one row per scope × report area × controlling
+-- side × day of change) of one scope from their rule
+-- (reporting_int.district_changes): those of some areas.
+--
+-- Caller: reporting_int.refresh_derived, after the control periods, for the
+-- areas of the places it re-derived (a whole scope it rewrites itself). An
+-- area's counts change only with the periods of its settlements, or with
+-- the spans a scope reports them on: a change of a campaign's period or of
+-- its places re-derives its whole scope.
+
+create function reporting_int.refresh_district_changes(for_scope text, for_districts integer[])
+returns void
+language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
+set jit = off
+as $function$
+begin
+    if cardinality(for_districts) > 0 then
+        delete from derived.district_changes as changes
+        where
+            changes.scope = for_scope
+            and changes.district_id = any(for_districts);
+        insert into derived.district_changes (scope, district_id, district, controller_side, day, delta)
+        select changes.scope, changes.district_id, changes.district, changes.controller_side, changes.day, changes.delta
+        from reporting_int.district_changes as changes
+        where
+            changes.scope = for_scope
+            and changes.district_id = any(for_districts);
+    end if;
+end
+$function$;
+
+comment on function reporting_int.refresh_district_changes(text, integer[]) is
+'Rewrites derived.district_changes from its rule (reporting_int.district_changes) for one scope''s given report areas. Called by reporting_int.refresh_derived.';
