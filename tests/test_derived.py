@@ -282,3 +282,52 @@ def test_a_new_campaign_period_alone_reaches_the_district_counts(seeded_connecti
     last_days = seeded_connection.execute(text(
         "select max(day) from reporting.district_progress where campaign = 'aras-valley'")).scalar_one()
     assert str(last_days) == "2020-10-20"
+
+
+def test_the_contests_of_some_claims_are_the_rules_rows_that_name_them(seeded_connection: Connection) -> None:
+    """The rules asked about some claims (as an edit asks) give exactly the
+    rows of the rules asked about every claim in which one of them is
+    contested or contests, in every scope, conflicting control included."""
+    scopes = seeded_connection.execute(text("select scope from reporting_int.scopes order by scope")).scalars().all()
+    kinds: set[str] = set()
+    for scope in scopes:
+        # every other claim that is in a contest row, as one edit's claims
+        claims = seeded_connection.execute(
+            text(
+                "select array_agg(distinct claim_id) from ("
+                " select claim_id from reporting_int.contested_claims_of(:scope, null)"
+                " union select counter_claim_id from reporting_int.contested_claims_of(:scope, null)"
+                ") as named where claim_id % 2 = 0"
+            ),
+            {"scope": scope},
+        ).scalar_one()
+        if not claims:
+            continue
+        differing, asked = seeded_connection.execute(
+            text("""
+                with asked as (
+                    select * from reporting_int.contested_claims_of(:scope, :claims)
+                ),
+                every_claim as (
+                    select * from reporting_int.contested_claims_of(:scope, null)
+                    where claim_id = any(:claims) or counter_claim_id = any(:claims)
+                )
+                select
+                    (select count(*) from (
+                        (select * from asked except all select * from every_claim)
+                        union all
+                        (select * from every_claim except all select * from asked)
+                    ) as differences),
+                    (select count(*) from asked)
+            """),
+            {"scope": scope, "claims": claims},
+        ).one()
+        assert differing == 0, scope
+        assert asked > 0, scope
+        kinds.update(
+            seeded_connection.execute(
+                text("select distinct contest_kind from reporting_int.contested_claims_of(:scope, :claims)"),
+                {"scope": scope, "claims": claims},
+            ).scalars()
+        )
+    assert {"conflicting_control", "denial", "repeat_claim"} <= kinds, kinds

@@ -1,5 +1,6 @@
 """Settlement counts per report area kept as a table: reporting.district_progress
-sums days of change in index order instead of sorting every control period.
+sums days of change in index order instead of sorting every control period;
+the contests of an edit's claims looked up by key.
 
 - ``derived.district_changes``: one row per scope × report area ×
   controlling side × day on which the number of the area's settlements the
@@ -12,13 +13,19 @@ sums days of change in index order instead of sorting every control period.
   control periods by scope and area.
 - ``reporting_int.report_spans`` reads a campaign's spans from its places
   directly, so that a filter by campaign reaches them (same rows).
+- The contests of a re-derived edit's claims: the conflicting-control rows
+  (``reporting_int.contests_conflicting_control_of``, read by
+  ``reporting_int.contested_claims_of``) look each claim's description up
+  by its key (through the view, a few hundred contests were expected to be
+  thousands and joined by reading every description twice), and the mutual
+  accusations are not asked of 'all', where there are none.
 - ``reporting.district_progress`` keeps its columns and rows and reads the
   table: at 100 000 places its year of one campaign sorted every period of
   the scope (897 MB of temporary files, 15 s).
 
 The SQL lives in ``0007_district_changes/``, one object per file with its
 grain on top; the downgrade puts back the text each replaced object had
-before (revision 0004's views, revision 0006's function).
+before (revision 0004's views, revision 0005's and 0006's functions).
 
 Revision ID: 0007
 Revises: 0006
@@ -74,6 +81,14 @@ OBJECTS: tuple[SqlObject, ...] = (
     SqlObject(
         "07_reporting.district_progress.sql", "view", "reporting.district_progress",
         "0004_reporting/17_reporting.district_progress.sql",
+    ),
+    SqlObject(
+        "08_reporting_int.contests_conflicting_control_of.sql", "function",
+        "reporting_int.contests_conflicting_control_of(text, integer[])", None,
+    ),
+    SqlObject(
+        "09_reporting_int.contested_claims_of.sql", "function", "reporting_int.contested_claims_of(text, integer[])",
+        "0005_derivation/08_reporting_int.contested_claims_of.sql",
     ),
 )
 
