@@ -54,6 +54,9 @@ from .synthetic import write_synthetic
 SYNTHETIC_SLUG = "synthetic-war"
 #: the shipped campaign whose contests are asked for "one campaign" in a database that also holds the war
 SMALL_CAMPAIGN = "aras-valley"
+#: one-claim SQL edits of the war made in one session (at least): enough to pass
+#: the five runs after which a session may keep a generic plan
+SQL_EDITS = 8
 
 
 @dataclass
@@ -531,9 +534,9 @@ def daily_figures(connection: psycopg.Connection[Any], say: Say) -> list[Figure]
     return figures
 
 
-def one_claim_figures(url: URL, say: Say) -> list[Figure]:
+def one_claim_figures(url: URL, runs: int, say: Say) -> list[Figure]:
     """A one-claim change of a seed (the loader re-derives what it touches)
-    and by hand in SQL (the statement triggers do)."""
+    and by hand in SQL (the statement triggers do; repeated in one session)."""
     figures: list[Figure] = []
     source = next(folder for folder in default_seed_folders() if folder.name == SMALL_CAMPAIGN)
     engine = _engine(url)
@@ -566,8 +569,11 @@ def one_claim_figures(url: URL, say: Say) -> list[Figure]:
                     note="reading the folder included",
                 )
             )
-        with engine.begin() as connection:
-            # a capture "had taken" by some day: its latest day moves one day earlier
+        with engine.connect() as connection:
+            # a capture "had taken" by some day: its latest day moves one day
+            # earlier, then back, and so on, each edit committed, all in one
+            # session (as an application or a BI tool's editor keeps one): a
+            # session that kept a generic plan would show in the slowest
             claim_id = connection.execute(
                 text(
                     "select claims.claim_id from core.claims as claims "
@@ -577,13 +583,21 @@ def one_claim_figures(url: URL, say: Say) -> list[Figure]:
                 ),
                 {"slug": SYNTHETIC_SLUG},
             ).scalar_one()
-            started = time.perf_counter()
-            connection.execute(
-                text("update core.claims set occurred_latest_on = occurred_latest_on - 1 where claim_id = :id"),
-                {"id": claim_id},
-            )
-            seconds = time.perf_counter() - started
-        say(f"one-claim edit in SQL of the war (claim {claim_id}): {seconds:.2f} s with its re-derivation")
+            connection.commit()
+            samples = []
+            for edit in range(max(runs, SQL_EDITS)):
+                started = time.perf_counter()
+                connection.execute(
+                    text("update core.claims set occurred_latest_on = occurred_latest_on + :days where claim_id = :id"),
+                    {"id": claim_id, "days": -1 if edit % 2 == 0 else 1},
+                )
+                connection.commit()
+                samples.append(time.perf_counter() - started)
+        seconds = _median(samples)
+        say(
+            f"one-claim edits in SQL of the war (claim {claim_id}), {len(samples)} in one session: "
+            f"median {seconds:.2f} s, first {samples[0]:.2f} s, slowest {max(samples):.2f} s, with their re-derivation"
+        )
         figures.append(
             Figure(
                 "one-claim change in SQL, re-derived (triggers)",
@@ -594,7 +608,11 @@ def one_claim_figures(url: URL, say: Say) -> list[Figure]:
                 "<= 1 s",
                 seconds <= 1,
                 1,
-                note="a claim of the war; the statement triggers re-derive the places it names",
+                note=(
+                    f"a claim of the war, edited {len(samples)} times in one session (median; first "
+                    f"{samples[0]:.2f} s, slowest {max(samples):.2f} s); the statement triggers re-derive the "
+                    "places it names"
+                ),
             )
         )
     finally:
@@ -669,7 +687,7 @@ def run(
             figures += timeline_figures(connection, runs, say)
             figures += contested_figures(connection, runs, say)
             figures += daily_figures(connection, say)
-        figures += one_claim_figures(url, say)
+        figures += one_claim_figures(url, runs, say)
     if with_up:
         figures += up_figures(runs, say)
     return figures

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from campaign_db import migrate
+from campaign_db.migration_guards import definition_in
+
 #: derived table → (the same rows computed from scratch by the rules, the columns compared)
 CHECKS = {
     "claim_details": (
@@ -50,6 +53,11 @@ CHECKS = {
         "where walks.event = 'contest'",
         "scope, place_id, day, claim_id, counter_claim_id",
     ),
+    "accusations": (
+        "select * from reporting_int.accusation_descriptions",
+        "claim_id, campaign, campaign_id, claim_kind, claimant_side_key, actor_side_key, occurred_from, occurred_to, "
+        "event_key, place_set",
+    ),
     "district_changes": (
         "select * from reporting_int.district_changes",
         "scope, district_id, district, controller_side, day, delta",
@@ -89,3 +97,64 @@ def row_counts(connection: Connection) -> dict[str, int]:
     return {
         table: int(connection.execute(text(f"select count(*) from derived.{table}")).scalar_one()) for table in CHECKS
     }
+
+
+def earlier_function(connection: Connection, file: str, name: str) -> str:
+    """Create the text an earlier revision gave function ``name`` (``file``
+    under migrations/versions) as a temporary function, and return the name
+    to call it by: a rule rewritten for speed is compared with its earlier
+    text on the same data."""
+    bare = name.split("(")[0]
+    temporary = f"pg_temp.{bare.split('.')[1]}_earlier"
+    sql = definition_in(migrate.script_location() / "versions" / file, "function", name)
+    sql = sql.replace(f"create or replace function {bare}(", f"create or replace function {temporary}(", 1)
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(sql)
+    return temporary
+
+
+def rows_differing(connection: Connection, first: str, second: str, parameters: dict[str, object]) -> tuple[int, int]:
+    """Rows that differ between two queries (both directions, duplicates
+    counted), and how many rows the first gave."""
+    differing, compared = connection.execute(
+        text(f"""
+            with first as ({first}), second as ({second})
+            select
+                (select count(*) from (
+                    (select * from first except all select * from second)
+                    union all
+                    (select * from second except all select * from first)
+                ) as differences),
+                (select count(*) from first)
+        """),
+        parameters,
+    ).one()
+    return int(differing), int(compared)
+
+
+def mutual_accusations_as_before(connection: Connection, scope: str) -> int:
+    """Check reporting_int.contests_mutual_accusations (revision 0007, read
+    from derived.accusations) against revision 0006's text for one scope,
+    for every claim and for every other accusation as an edit's claims;
+    return how many rows were compared."""
+    earlier = earlier_function(
+        connection,
+        "0006_claim_details/16_reporting_int.contests_mutual_accusations.sql",
+        "reporting_int.contests_mutual_accusations(text, integer[])",
+    )
+    claims = connection.execute(
+        text("select array_agg(claim_id) from derived.accusations where campaign = :scope and claim_id % 2 = 0"),
+        {"scope": scope},
+    ).scalar_one() or []
+    compared = 0
+    for asked in (None, claims):
+        differing, rows = rows_differing(
+            connection,
+            "select * from reporting_int.contests_mutual_accusations(:scope, :claims)",
+            f"select * from {earlier}(:scope, :claims)",
+            {"scope": scope, "claims": asked},
+        )
+        assert differing == 0, (scope, "every claim" if asked is None else "some claims")
+        compared += rows
+    return compared

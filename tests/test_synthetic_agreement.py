@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from derived_checks import differences
+from derived_checks import differences, mutual_accusations_as_before
 from sqlalchemy import Connection, Engine, text
 
 from campaign_db.importing import import_files
@@ -129,3 +129,7 @@ def test_control_as_of_under_a_cut_off_is_the_rules(imported: Connection, day: s
         "where valid_from <= cast(:day as date) and (valid_to is null or cast(:day as date) < valid_to)",
         **parameters,
     ) == 0
+
+
+def test_mutual_accusations_are_those_of_the_earlier_text(imported: Connection) -> None:
+    assert mutual_accusations_as_before(imported, SLUG) > 100

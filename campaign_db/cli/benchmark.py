@@ -36,7 +36,7 @@ figures (goal in brackets):
   control_daily and district_progress of the war over its year [<= 5 s,
     <= 100 MB temp]
   a one-claim change re-derived: a seed edit through the loader, an UPDATE
-    by hand through the triggers [<= 1 s]
+    by hand through the triggers, 8 in one session, median [<= 1 s]
   campaign-db up on the embedded server: cold [<= 5 s], warm [<= 1.5 s]
 
 Times are medians of --runs runs, every row fetched (the daily views' and

@@ -10,6 +10,10 @@
 -- of the places it re-derived, in each scope it re-derived ('all' too when
 -- copied). A whole scope whose 'all' rows are copied rewrites in 'all' the
 -- areas its places lie in now and lay in before.
+--
+-- Planned anew on every call (plan_cache_mode force_custom_plan), as
+-- reporting_int.refresh_contest_rows explains: a generic plan knows
+-- neither the scope nor the places or claims.
 
 create or replace function reporting_int.refresh_derived(for_campaign text, for_places integer[] default null)
 returns void
@@ -17,6 +21,7 @@ language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 set jit = off
+set plan_cache_mode = force_custom_plan
 as $function$
 declare
     scopes text[] := case when for_campaign is null then null else array[for_campaign, 'all'] end;
