@@ -814,3 +814,39 @@ def test_hostile_command_lines_get_one_line_and_a_documented_exit_code(
         by_code[result.returncode] = by_code.get(result.returncode, 0) + 1
     figures(f"{len(calls)} hostile command lines ({len(separate)} of them also in a process of their own) in "
             f"{seconds:.1f} s, exit codes {dict(sorted(by_code.items()))}, 0 tracebacks")
+
+
+def test_a_benchmark_stopped_by_sigterm_drops_its_database_and_files(tmp_path: Path) -> None:
+    """`kill` (or a CI timeout) in the middle of a benchmark: the run exits
+    through its clean-up, so neither its database nor its files are left."""
+    admin_url = servers.test_server().admin_url
+    with connect(admin_url, autocommit=True) as admin:
+        before = {row[0] for row in admin.execute("select datname from pg_database").fetchall()}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    benchmark = start_cli(
+        "benchmark", "--places", "2000", "--links", "100000", "--runs", "1", "--no-up",
+        environment=cli_environment(libpq(admin_url), TMPDIR=str(scratch)),
+    )
+    created = ""
+    try:
+        assert benchmark.stdout is not None
+        line = benchmark.stdout.readline()
+        assert "created for this benchmark" in line, line
+        created = line.split("/")[-1].split(" ")[0]
+        assert created.startswith("campaign_db_benchmark_") and created not in before
+        time.sleep(1)  # into the synthetic war's files or the import
+        benchmark.send_signal(signal.SIGTERM)
+        status = benchmark.wait(timeout=60)
+        with connect(admin_url, autocommit=True) as admin:
+            after = {row[0] for row in admin.execute("select datname from pg_database").fetchall()}
+        assert status == 128 + signal.SIGTERM
+        assert created not in after
+        assert list(scratch.iterdir()) == []
+    finally:
+        if benchmark.poll() is None:
+            benchmark.kill()
+            benchmark.wait()
+        if created:  # what a failed run left, gone either way
+            with connect(admin_url, autocommit=True) as admin:
+                admin.execute(f'drop database if exists "{created}" with (force)')

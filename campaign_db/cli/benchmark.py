@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from typing import Any
 
@@ -84,16 +85,25 @@ def run_benchmark(arguments: argparse.Namespace) -> int:
     def say(line: str) -> None:
         print(line, file=sys.stderr if arguments.format == "json" else sys.stdout, flush=True)
 
-    figures = benchmark.run(
-        target.url,
-        arguments.places,
-        arguments.links,
-        runs=arguments.runs,
-        seed=arguments.seed,
-        keep=arguments.keep,
-        with_up=not arguments.no_up,
-        say=say,
-    )
+    def stop(signum: int, frame: Any) -> None:
+        # a stopped run (kill, a CI timeout) still drops its database and
+        # removes its files: the exit unwinds through their clean-up
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        figures = benchmark.run(
+            target.url,
+            arguments.places,
+            arguments.links,
+            runs=arguments.runs,
+            seed=arguments.seed,
+            keep=arguments.keep,
+            with_up=not arguments.no_up,
+            say=say,
+        )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if arguments.format == "json":
         print(json.dumps([figure.as_dict() for figure in figures], indent=2))
         return 0
