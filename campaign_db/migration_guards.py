@@ -1,6 +1,7 @@
 """Helpers that migrations share: running a SQL script as written, listing
-a revision's SQL files, finding an earlier revision's text of an object it
-replaces, and refusing a downgrade that would destroy loaded data.
+a revision's SQL files, finding an earlier revision's text (and comment) of
+an object it replaces, and refusing a downgrade that would destroy loaded
+data.
 
 Kept deliberately small and stable: old revisions import it, so a change here
 changes what they do.
@@ -70,6 +71,17 @@ def definition_in(path: Path, kind: str, name: str) -> str:
     if not text.startswith("create or replace"):
         text = text.replace(f"create {kind} ", f"create or replace {kind} ", 1)
     return text
+
+
+def comment_in(path: Path, target: str) -> str:
+    """The ``comment on`` statement of ``target`` (``function name(args)``,
+    ``view name``) in the SQL file ``path``: how a downgrade puts back the
+    comment an earlier revision gave an object whose text it replaced."""
+    sql = path.read_text(encoding="utf-8")
+    found = re.search(rf"^comment on {re.escape(target)} is\n'(?:[^']|'')*';", sql, re.M)
+    if found is None:
+        raise LookupError(f"{path.name} has no `comment on {target}`")
+    return found.group(0)
 
 
 def data_loss_allowed() -> bool:

@@ -114,6 +114,18 @@ def earlier_function(connection: Connection, file: str, name: str) -> str:
     return temporary
 
 
+def earlier_view(connection: Connection, file: str, name: str) -> str:
+    """Create the text an earlier revision gave view ``name`` as a temporary
+    view, and return the name to read it by."""
+    temporary = f"pg_temp.{name.split('.')[1]}_earlier"
+    sql = definition_in(migrate.script_location() / "versions" / file, "view", name)
+    sql = sql.replace(f"create or replace view {name} as", f"create or replace view {temporary} as", 1)
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(sql)
+    return temporary
+
+
 def rows_differing(connection: Connection, first: str, second: str, parameters: dict[str, object]) -> tuple[int, int]:
     """Rows that differ between two queries (both directions, duplicates
     counted), and how many rows the first gave."""
@@ -133,28 +145,36 @@ def rows_differing(connection: Connection, first: str, second: str, parameters: 
     return int(differing), int(compared)
 
 
-def mutual_accusations_as_before(connection: Connection, scope: str) -> int:
+def mutual_accusations_as_before(connection: Connection, scopes: list[str | None]) -> tuple[int, int]:
     """Check reporting_int.contests_mutual_accusations (revision 0007, read
-    from derived.accusations) against revision 0006's text for one scope,
-    for every claim and for every other accusation as an edit's claims;
-    return how many rows were compared."""
+    from derived.accusations) against revision 0006's text, for each scope
+    (None: every campaign), asked about every claim, about every other
+    accusation of the database, and about every other claim of any kind,
+    campaign or place (control claims, claims naming no place) as an edit
+    asks; return how many rows were compared for every claim and for some."""
     earlier = earlier_function(
         connection,
         "0006_claim_details/16_reporting_int.contests_mutual_accusations.sql",
         "reporting_int.contests_mutual_accusations(text, integer[])",
     )
-    claims = connection.execute(
-        text("select array_agg(claim_id) from derived.accusations where campaign = :scope and claim_id % 2 = 0"),
-        {"scope": scope},
+    some_accusations = connection.execute(
+        text("select array_agg(claim_id) from derived.accusations where claim_id % 2 = 0")
     ).scalar_one() or []
-    compared = 0
-    for asked in (None, claims):
-        differing, rows = rows_differing(
-            connection,
-            "select * from reporting_int.contests_mutual_accusations(:scope, :claims)",
-            f"select * from {earlier}(:scope, :claims)",
-            {"scope": scope, "claims": asked},
-        )
-        assert differing == 0, (scope, "every claim" if asked is None else "some claims")
-        compared += rows
-    return compared
+    some_claims = connection.execute(
+        text("select array_agg(claim_id) from core.claims where claim_id % 2 = 1")
+    ).scalar_one() or []
+    every, some = 0, 0
+    for scope in scopes:
+        for asked in (None, some_accusations, some_claims):
+            differing, rows = rows_differing(
+                connection,
+                "select * from reporting_int.contests_mutual_accusations(:scope, :claims)",
+                f"select * from {earlier}(:scope, :claims)",
+                {"scope": scope, "claims": asked},
+            )
+            assert differing == 0, (scope, asked is not None and len(asked))
+            if asked is None:
+                every += rows
+            else:
+                some += rows
+    return every, some

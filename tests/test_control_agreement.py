@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from control_helpers import load
+from derived_checks import earlier_view, rows_differing
 from sqlalchemy import Connection, text
 from test_control_rules import _contested_theatre
 
@@ -154,6 +155,18 @@ def test_shipped_campaigns_count_their_districts_as_the_daily_view_lists_them(se
     assert compared > 0 and differences == 0
 
 
+def test_district_progress_gives_the_rows_of_its_earlier_text(seeded_connection: Connection) -> None:
+    """Summed from derived.district_changes (revision 0007), the counts are
+    row for row those of revision 0004's view, which sorted the periods."""
+    earlier = earlier_view(
+        seeded_connection, "0004_reporting/17_reporting.district_progress.sql", "reporting.district_progress"
+    )
+    differing, compared = rows_differing(
+        seeded_connection, "select * from reporting.district_progress", f"select * from {earlier}", {}
+    )
+    assert compared > 0 and differing == 0
+
+
 def test_shipped_campaigns_agree_on_every_day(seeded_connection: Connection) -> None:
     checked = 0
     campaigns = [scope for scope in scopes(seeded_connection) if scope[0] != "all"]
@@ -193,6 +206,12 @@ def test_a_synthetic_campaign_agrees_on_every_day(connection: Connection, tmp_pa
     assert differences == 0 and compared > 0
     differences, compared = disagreements_of_district_counts(connection)
     assert compared > 0 and differences == 0
+    earlier = earlier_view(
+        connection, "0004_reporting/17_reporting.district_progress.sql", "reporting.district_progress"
+    )
+    assert rows_differing(connection, "select * from reporting.district_progress", f"select * from {earlier}", {}) == (
+        0, compared
+    )
     # the daily view covers every day of the period for every place with a basis
     days = connection.execute(
         text("select count(distinct day) from reporting.control_daily where campaign = :slug"), {"slug": slug}

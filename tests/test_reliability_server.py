@@ -835,7 +835,7 @@ def test_a_benchmark_stopped_by_sigterm_drops_its_database_and_files(tmp_path: P
         assert "created for this benchmark" in line, line
         created = line.split("/")[-1].split(" ")[0]
         assert created.startswith("campaign_db_benchmark_") and created not in before
-        time.sleep(1)  # into the synthetic war's files or the import
+        time.sleep(1)  # somewhere in its work (migrating, writing the war's files, importing)
         benchmark.send_signal(signal.SIGTERM)
         status = benchmark.wait(timeout=60)
         with connect(admin_url, autocommit=True) as admin:

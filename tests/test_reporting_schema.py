@@ -76,6 +76,13 @@ def test_a_later_revision_puts_back_what_it_replaced(file: str) -> None:
             replacement = (migration.SQL_FOLDER / sql_object.file).read_text(encoding="utf-8")
             assert f"create or replace {sql_object.kind} {name}" in replacement
             assert statement not in replacement, f"{sql_object.file} changes nothing"
+    for file_of_comment, target in getattr(migration, "PREVIOUS_COMMENTS", ()):
+        # a comment the new text replaces is put back too
+        comment = migration.previous_comment(file_of_comment, target)
+        assert comment.startswith(f"comment on {target} is\n'")
+        assert not any(
+            comment in (migration.SQL_FOLDER / sql_file).read_text(encoding="utf-8") for sql_file in migration.files()
+        )
 
 
 @pytest.mark.parametrize("path", sql_files(), ids=lambda path: path.name)

@@ -56,14 +56,13 @@ Create Date: 2026-11-30
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from alembic import op
 
-from campaign_db.migration_guards import definition_in, files_in_order, run_sql
+from campaign_db.migration_guards import comment_in, definition_in, files_in_order, run_sql
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -200,11 +199,7 @@ def previous_definition(file: str, kind: str, name: str) -> str:
 def previous_comment(file: str, target: str) -> str:
     """The ``comment on`` statement of ``target`` in ``file`` (under
     ``migrations/versions``)."""
-    sql = (VERSIONS / file).read_text(encoding="utf-8")
-    found = re.search(rf"^comment on {re.escape(target)} is\n'(?:[^']|'')*';", sql, re.M)
-    if found is None:
-        raise LookupError(f"{file} has no `comment on {target}`")
-    return found.group(0)
+    return comment_in(VERSIONS / file, target)
 
 
 def upgrade() -> None:

@@ -51,7 +51,7 @@ from typing import NamedTuple
 
 from alembic import op
 
-from campaign_db.migration_guards import definition_in, files_in_order, run_sql
+from campaign_db.migration_guards import comment_in, definition_in, files_in_order, run_sql
 
 revision: str = "0007"
 down_revision: str | None = "0006"
@@ -115,6 +115,15 @@ OBJECTS: tuple[SqlObject, ...] = (
     ),
 )
 
+#: Comments this revision's text replaces: (the file that set the earlier
+#: one, under ``migrations/versions``; the object commented on).
+PREVIOUS_COMMENTS = (
+    (
+        "0006_claim_details/05_reporting_int.refresh_claim_details.sql",
+        "function reporting_int.refresh_claim_details(text, integer[])",
+    ),
+)
+
 #: The statements that fill the new table, each run after the file that
 #: completes what it reads.
 FILLS = {
@@ -145,6 +154,12 @@ def previous_definition(file: str, kind: str, name: str) -> str:
     return definition_in(VERSIONS / file, kind, name)
 
 
+def previous_comment(file: str, target: str) -> str:
+    """The ``comment on`` statement of ``target`` in ``file`` (under
+    ``migrations/versions``)."""
+    return comment_in(VERSIONS / file, target)
+
+
 def upgrade() -> None:
     for file in files():
         run_sql((SQL_FOLDER / file).read_text(encoding="utf-8"))
@@ -162,3 +177,5 @@ def downgrade() -> None:
             run_sql(previous_definition(sql_object.previous_file, sql_object.kind, sql_object.name))
         else:
             op.execute(f"drop {sql_object.kind} {sql_object.name}")
+    for file, target in PREVIOUS_COMMENTS:
+        run_sql(previous_comment(file, target))

@@ -137,3 +137,6 @@ begin
         and (for_campaign is null or accusations.campaign = for_campaign);
 end
 $function$;
+
+comment on function reporting_int.refresh_claim_details(text, integer[]) is
+'Rewrites derived.claim_details, derived.claim_place_details and derived.accusations from their rules: for some claims (for_claims), one campaign''s claims (for_campaign), or every claim (both null).';
