@@ -77,19 +77,11 @@ def differences(connection: Connection) -> dict[str, int]:
     directions, duplicates counted); empty when everything agrees."""
     found: dict[str, int] = {}
     for table, (rules, columns) in CHECKS.items():
-        count = connection.execute(
-            text(f"""
-                with kept as (select {columns} from derived.{table}),
-                     ruled as (select {columns} from ({rules}) as rules)
-                select count(*) from (
-                    (select * from kept except all select * from ruled)
-                    union all
-                    (select * from ruled except all select * from kept)
-                ) as differing
-            """)
-        ).scalar_one()
+        count, _ = rows_differing(
+            connection, f"select {columns} from derived.{table}", f"select {columns} from ({rules}) as rules", {}
+        )
         if count:
-            found[table] = int(count)
+            found[table] = count
     return found
 
 
@@ -99,27 +91,15 @@ def row_counts(connection: Connection) -> dict[str, int]:
     }
 
 
-def earlier_function(connection: Connection, file: str, name: str) -> str:
-    """Create the text an earlier revision gave function ``name`` (``file``
-    under migrations/versions) as a temporary function, and return the name
-    to call it by: a rule rewritten for speed is compared with its earlier
-    text on the same data."""
+def earlier_text(connection: Connection, file: str, kind: str, name: str) -> str:
+    """Create the text an earlier revision gave ``name`` (a view, or a
+    function with its argument types; ``file`` under migrations/versions) as
+    a temporary object, and return the name to call or read it by: a rule
+    rewritten for speed is compared with its earlier text on the same data."""
     bare = name.split("(")[0]
     temporary = f"pg_temp.{bare.split('.')[1]}_earlier"
-    sql = definition_in(migrate.script_location() / "versions" / file, "function", name)
-    sql = sql.replace(f"create or replace function {bare}(", f"create or replace function {temporary}(", 1)
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    driver.execute(sql)
-    return temporary
-
-
-def earlier_view(connection: Connection, file: str, name: str) -> str:
-    """Create the text an earlier revision gave view ``name`` as a temporary
-    view, and return the name to read it by."""
-    temporary = f"pg_temp.{name.split('.')[1]}_earlier"
-    sql = definition_in(migrate.script_location() / "versions" / file, "view", name)
-    sql = sql.replace(f"create or replace view {name} as", f"create or replace view {temporary} as", 1)
+    sql = definition_in(migrate.script_location() / "versions" / file, kind, name)
+    sql = sql.replace(f"create or replace {kind} {bare}", f"create or replace {kind} {temporary}", 1)
     driver = connection.connection.driver_connection
     assert driver is not None
     driver.execute(sql)
@@ -152,9 +132,10 @@ def mutual_accusations_as_before(connection: Connection, scopes: list[str | None
     accusation of the database, and about every other claim of any kind,
     campaign or place (control claims, claims naming no place) as an edit
     asks; return how many rows were compared for every claim and for some."""
-    earlier = earlier_function(
+    earlier = earlier_text(
         connection,
         "0006_claim_details/16_reporting_int.contests_mutual_accusations.sql",
+        "function",
         "reporting_int.contests_mutual_accusations(text, integer[])",
     )
     some_accusations = connection.execute(

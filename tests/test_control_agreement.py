@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from control_helpers import load
-from derived_checks import earlier_view, rows_differing
+from derived_checks import earlier_text, rows_differing
 from sqlalchemy import Connection, text
 from test_control_rules import _contested_theatre
 
@@ -110,44 +110,34 @@ def disagreements_under_cut_off(
     return int(differences), int(compared)
 
 
+#: control_daily's settlements counted per scope, day, report area and side
+#: (with the area's settlements from the place descriptions): district_progress's rows
+DAILY_COUNTED = """
+    select
+        daily.campaign, daily.day, daily.district, daily.controller_side, count(*) as places,
+        daily.district_id, sizes.settlements
+    from reporting.control_daily as daily
+    inner join (
+        select scope, district_id, count(*) as settlements
+        from reporting_int.place_descriptions
+        where is_settlement and district_id is not null
+        group by scope, district_id
+    ) as sizes
+        on sizes.scope = daily.campaign and sizes.district_id = daily.district_id
+    where daily.is_settlement and daily.district_id is not null
+    group by
+        daily.campaign, daily.day, daily.district, daily.controller_side, daily.district_id, sizes.settlements
+"""
+PROGRESS = (
+    "select campaign, day, district, controller_side, places, district_id, settlements "
+    "from reporting.district_progress"
+)
+
+
 def disagreements_of_district_counts(connection: Connection) -> tuple[int, int]:
     """Rows where reporting.district_progress differs from control_daily's
-    settlements counted per scope, day, report area and side (with the
-    area's settlements from the place descriptions), and how many rows
-    district_progress has."""
-    differences, compared = connection.execute(
-        text("""
-            with counted as (
-                select
-                    daily.campaign, daily.day, daily.district, daily.controller_side, count(*) as places,
-                    daily.district_id, sizes.settlements
-                from reporting.control_daily as daily
-                inner join (
-                    select scope, district_id, count(*) as settlements
-                    from reporting_int.place_descriptions
-                    where is_settlement and district_id is not null
-                    group by scope, district_id
-                ) as sizes
-                    on sizes.scope = daily.campaign and sizes.district_id = daily.district_id
-                where daily.is_settlement and daily.district_id is not null
-                group by
-                    daily.campaign, daily.day, daily.district, daily.controller_side, daily.district_id,
-                    sizes.settlements
-            ),
-            progress as (
-                select campaign, day, district, controller_side, places, district_id, settlements
-                from reporting.district_progress
-            )
-            select
-                (select count(*) from (
-                    (select * from counted except all select * from progress)
-                    union all
-                    (select * from progress except all select * from counted)
-                ) as differences),
-                (select count(*) from progress)
-        """)
-    ).one()
-    return int(differences), int(compared)
+    settlements counted, and how many rows district_progress has."""
+    return rows_differing(connection, PROGRESS, DAILY_COUNTED, {})
 
 
 def test_shipped_campaigns_count_their_districts_as_the_daily_view_lists_them(seeded_connection: Connection) -> None:
@@ -158,8 +148,8 @@ def test_shipped_campaigns_count_their_districts_as_the_daily_view_lists_them(se
 def test_district_progress_gives_the_rows_of_its_earlier_text(seeded_connection: Connection) -> None:
     """Summed from derived.district_changes (revision 0007), the counts are
     row for row those of revision 0004's view, which sorted the periods."""
-    earlier = earlier_view(
-        seeded_connection, "0004_reporting/17_reporting.district_progress.sql", "reporting.district_progress"
+    earlier = earlier_text(
+        seeded_connection, "0004_reporting/17_reporting.district_progress.sql", "view", "reporting.district_progress"
     )
     differing, compared = rows_differing(
         seeded_connection, "select * from reporting.district_progress", f"select * from {earlier}", {}
@@ -206,8 +196,8 @@ def test_a_synthetic_campaign_agrees_on_every_day(connection: Connection, tmp_pa
     assert differences == 0 and compared > 0
     differences, compared = disagreements_of_district_counts(connection)
     assert compared > 0 and differences == 0
-    earlier = earlier_view(
-        connection, "0004_reporting/17_reporting.district_progress.sql", "reporting.district_progress"
+    earlier = earlier_text(
+        connection, "0004_reporting/17_reporting.district_progress.sql", "view", "reporting.district_progress"
     )
     assert rows_differing(connection, "select * from reporting.district_progress", f"select * from {earlier}", {}) == (
         0, compared

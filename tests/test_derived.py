@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from campaign_builder import CampaignBuilder
-from derived_checks import differences, mutual_accusations_as_before, row_counts
+from derived_checks import differences, mutual_accusations_as_before, row_counts, rows_differing
 from seed_copies import SEEDS, edit_yaml
 from sqlalchemy import Connection, text
 
@@ -303,25 +303,13 @@ def test_the_contests_of_some_claims_are_the_rules_rows_that_name_them(seeded_co
         ).scalar_one()
         if not claims:
             continue
-        differing, asked = seeded_connection.execute(
-            text("""
-                with asked as (
-                    select * from reporting_int.contested_claims_of(:scope, :claims)
-                ),
-                every_claim as (
-                    select * from reporting_int.contested_claims_of(:scope, null)
-                    where claim_id = any(:claims) or counter_claim_id = any(:claims)
-                )
-                select
-                    (select count(*) from (
-                        (select * from asked except all select * from every_claim)
-                        union all
-                        (select * from every_claim except all select * from asked)
-                    ) as differences),
-                    (select count(*) from asked)
-            """),
+        differing, asked = rows_differing(
+            seeded_connection,
+            "select * from reporting_int.contested_claims_of(:scope, :claims)",
+            "select * from reporting_int.contested_claims_of(:scope, null) "
+            "where claim_id = any(:claims) or counter_claim_id = any(:claims)",
             {"scope": scope, "claims": claims},
-        ).one()
+        )
         assert differing == 0, scope
         assert asked > 0, scope
         kinds.update(

@@ -16,8 +16,7 @@ match keys.
   (``reporting_int.contests_conflicting_control_of``, read by
   ``reporting_int.contested_claims_of``) look each claim's description up
   by its key (through the view, a few hundred contests were expected to be
-  thousands and joined by reading every description twice), and the mutual
-  accusations are not asked of 'all', where there are none.
+  thousands and joined by reading every description twice).
 - ``derived.accusations``: one row per accusation with the keys a
   counter-accusation is matched on (event, places, days), the rows of the
   rule ``reporting_int.accusation_descriptions``, kept by

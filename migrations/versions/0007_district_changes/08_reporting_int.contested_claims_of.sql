@@ -7,8 +7,7 @@
 -- As in revision 0005 (08_reporting_int.contested_claims_of.sql), with the
 -- conflicting-control rows asked of
 -- reporting_int.contests_conflicting_control_of (both directions at once),
--- instead of the view filtered twice, and the mutual accusations not asked
--- of 'all', where there are none.
+-- instead of the view filtered twice.
 
 create or replace function reporting_int.contested_claims_of(for_campaign text, for_claims integer[])
 returns table (
@@ -116,10 +115,6 @@ from (
         denial_id,
         counter_claim_id
     from reporting_int.contests_mutual_accusations(for_campaign, for_claims)
-    -- (an accusation and its counter-accusation belong to one campaign's
-    -- account: 'all' has none of its own, and asking cost a war's edit
-    -- 0.13 s of looking for partners)
-    where for_campaign is distinct from 'all'
 
     union all
 

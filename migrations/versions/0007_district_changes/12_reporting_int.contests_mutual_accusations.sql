@@ -11,7 +11,10 @@
 -- accusations are paired by two index probes each (event, places), where
 -- the earlier text listed every claim sharing a place with them and built
 -- each one's place list. Pairs go both ways (the relation is symmetric), so
--- a pair found from one side is listed for the other as well.
+-- a pair found from one side is listed for the other as well. Asked of
+-- 'all', where no claim belongs (an accusation and its counter-accusation
+-- are of one campaign), it finds no given accusation and pairs nothing;
+-- the earlier text first listed the partners (0.13 s for a war's edit).
 
 create or replace function reporting_int.contests_mutual_accusations(for_campaign text, for_claims integer[])
 returns table (
