@@ -34,6 +34,10 @@ CHECKS = {
         "select scope, place_id, ancestor_id, depth from reporting_int.place_lineage",
         "scope, place_id, ancestor_id, depth",
     ),
+    "report_spans": (
+        "select campaign as scope, place_id, span_from, span_to from reporting_int.report_spans",
+        "scope, place_id, span_from, span_to",
+    ),
     "control_candidates": (
         "select * from reporting_int.control_candidates",
         "scope, place_id, claim_id, claim_key, basis_place_id, depth, claim_kind, actor_party_id, actor_side_key, "

@@ -287,19 +287,20 @@ def test_a_new_campaign_period_alone_reaches_the_district_counts(seeded_connecti
 def test_the_contests_of_some_claims_are_the_rules_rows_that_name_them(seeded_connection: Connection) -> None:
     """The rules asked about some claims (as an edit asks) give exactly the
     rows of the rules asked about every claim in which one of them is
-    contested or contests, in every scope, conflicting control included."""
+    contested or contests, in every scope, every kind of contest included
+    (an area claim contradicted by a capture inside it too)."""
     scopes = seeded_connection.execute(text("select scope from reporting_int.scopes order by scope")).scalars().all()
     kinds: set[str] = set()
-    for scope in scopes:
+    for scope, parity in ((scope, parity) for scope in scopes for parity in (0, 1)):
         # every other claim that is in a contest row, as one edit's claims
         claims = seeded_connection.execute(
             text(
                 "select array_agg(distinct claim_id) from ("
                 " select claim_id from reporting_int.contested_claims_of(:scope, null)"
                 " union select counter_claim_id from reporting_int.contested_claims_of(:scope, null)"
-                ") as named where claim_id % 2 = 0"
+                ") as named where claim_id % 2 = :parity"
             ),
-            {"scope": scope},
+            {"scope": scope, "parity": parity},
         ).scalar_one()
         if not claims:
             continue
@@ -318,7 +319,7 @@ def test_the_contests_of_some_claims_are_the_rules_rows_that_name_them(seeded_co
                 {"scope": scope, "claims": claims},
             ).scalars()
         )
-    assert {"conflicting_control", "denial", "repeat_claim"} <= kinds, kinds
+    assert {"conflicting_control", "denial", "repeat_claim", "self_contradiction", "mutual_accusation"} <= kinds, kinds
 
 
 def test_mutual_accusations_read_from_their_table_are_those_of_the_earlier_text(

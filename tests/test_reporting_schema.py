@@ -23,9 +23,15 @@ from campaign_db.reporting import ControlPeriod, ReadOnlyViewError, ReportingVie
 BI_TYPES = {"text", "integer", "bigint", "boolean", "date", "timestamp with time zone", "double precision"}
 VERSIONS = migrate.script_location() / "versions"
 #: The revisions whose SQL lives in a folder of its own, one object per file.
-SQL_MIGRATIONS = ("0004_reporting.py", "0005_derivation.py", "0006_claim_details.py", "0007_district_changes.py")
+SQL_MIGRATIONS = (
+    "0004_reporting.py",
+    "0005_derivation.py",
+    "0006_claim_details.py",
+    "0007_district_changes.py",
+    "0008_edit_probes.py",
+)
 #: The revisions that replace objects of earlier ones.
-REPLACING_MIGRATIONS = ("0005_derivation.py", "0006_claim_details.py", "0007_district_changes.py")
+REPLACING_MIGRATIONS = ("0005_derivation.py", "0006_claim_details.py", "0007_district_changes.py", "0008_edit_probes.py")
 
 
 def load_migration(file: str = "0004_reporting.py") -> ModuleType:
