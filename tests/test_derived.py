@@ -322,6 +322,47 @@ def test_the_contests_of_some_claims_are_the_rules_rows_that_name_them(seeded_co
     assert {"conflicting_control", "denial", "repeat_claim", "self_contradiction", "mutual_accusation"} <= kinds, kinds
 
 
+def test_an_area_claims_contradictions_are_found_when_its_campaign_does_not_list_the_area(
+    seeded_connection: Connection,
+) -> None:
+    """An area claim's own contests are looked up through the areas its
+    claims name, not only through the areas its campaign lists: with the
+    area taken off the campaign's list (its places stay, inside it), asking
+    about the area claim alone still finds every capture that contradicts
+    it."""
+    found = seeded_connection.execute(
+        text(
+            "select contradictions.scope, contradictions.claim_id, contradictions.place_id "
+            "from reporting_int.self_contradictions_of(null, null) as contradictions "
+            "where contradictions.scope <> 'all' "
+            "order by contradictions.scope, contradictions.claim_id, contradictions.place_id limit 1"
+        )
+    ).one()
+    scope, claim_id, area_id = found
+    unlisted = seeded_connection.execute(
+        text(
+            "delete from core.campaign_places as listed using core.campaigns as campaigns "
+            "where campaigns.campaign_id = listed.campaign_id and campaigns.slug = :scope "
+            "and listed.place_id = :area"
+        ),
+        {"scope": scope, "area": area_id},
+    ).rowcount
+    assert unlisted == 1
+    assert seeded_connection.execute(
+        text("select count(*) from derived.place_lineage where scope = :scope and place_id = :area"),
+        {"scope": scope, "area": area_id},
+    ).scalar_one() == 0
+    differing, asked = rows_differing(
+        seeded_connection,
+        "select * from reporting_int.contested_claims_of(:scope, :claims) where contest_kind = 'self_contradiction'",
+        "select * from reporting_int.contested_claims_of(:scope, null) "
+        "where contest_kind = 'self_contradiction' and (claim_id = any(:claims) or counter_claim_id = any(:claims))",
+        {"scope": scope, "claims": [claim_id]},
+    )
+    assert differing == 0
+    assert asked > 0
+
+
 def test_mutual_accusations_read_from_their_table_are_those_of_the_earlier_text(
     seeded_connection: Connection,
 ) -> None:
