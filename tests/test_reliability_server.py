@@ -816,6 +816,41 @@ def test_hostile_command_lines_get_one_line_and_a_documented_exit_code(
             f"{seconds:.1f} s, exit codes {dict(sorted(by_code.items()))}, 0 tracebacks")
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowing is the case
+def test_a_benchmark_stop_that_python_swallows_still_stops_the_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A SIGTERM whose handler runs inside a finalizer (`__del__`, where Python
+    prints "Exception ignored" and goes on) must still end the run, at its
+    next progress line, with 128 + SIGTERM; not run to the end and exit 0."""
+    from campaign_db import benchmark
+    from campaign_db.cli import main
+
+    class Finalised:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler runs here, and its exit is swallowed
+
+    reached: list[str] = []
+
+    def war(*arguments: object, say: object, **options: object) -> list[object]:
+        assert callable(say)
+        Finalised()
+        reached.append("after the swallowed stop")
+        say("next phase")
+        reached.append("after the next progress line")
+        return []
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/unused")
+    monkeypatch.setattr(benchmark, "run", war)
+    previous = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit) as stopped:
+        main(["benchmark", "--places", "10", "--links", "100", "--no-up"])
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert reached == ["after the swallowed stop"]
+    assert "next phase" not in capsys.readouterr().out
+    assert signal.getsignal(signal.SIGTERM) == previous  # the CLI's handler is gone again
+
+
 def test_a_benchmark_stopped_by_sigterm_drops_its_database_and_files(tmp_path: Path) -> None:
     """`kill` (or a CI timeout) in the middle of a benchmark: the run exits
     through its clean-up, so neither its database nor its files are left."""

@@ -82,7 +82,14 @@ def run_benchmark(arguments: argparse.Namespace) -> int:
         raise CommandError("--runs must be at least 1")
     target = config.resolve()
 
+    stopped: list[int] = []
+
     def say(line: str) -> None:
+        if stopped:
+            # the stop was raised where Python swallows exceptions (a
+            # finalizer's __del__ that the signal happened to interrupt):
+            # raise it again at the next progress line
+            raise SystemExit(128 + stopped[0])
         print(line, file=sys.stderr if arguments.format == "json" else sys.stdout, flush=True)
 
     def stop(signum: int, frame: Any) -> None:
@@ -90,6 +97,7 @@ def run_benchmark(arguments: argparse.Namespace) -> int:
         # removes its files: the exit unwinds through their clean-up, which
         # a second signal (a whole process group told twice) must not cut
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        stopped.append(signum)
         raise SystemExit(128 + signum)
 
     previous = signal.signal(signal.SIGTERM, stop)
@@ -106,6 +114,8 @@ def run_benchmark(arguments: argparse.Namespace) -> int:
         )
     finally:
         signal.signal(signal.SIGTERM, previous)
+    if stopped:  # swallowed, and no progress line came after it
+        raise SystemExit(128 + stopped[0])
     if arguments.format == "json":
         print(json.dumps([figure.as_dict() for figure in figures], indent=2))
         return 0
