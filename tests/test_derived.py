@@ -382,7 +382,7 @@ def test_the_functions_that_re_derive_an_edit_are_planned_anew_on_every_call(con
         "reporting_int.refresh_derived(text, integer[])",
         "reporting_int.refresh_claim_details(text, integer[])",
         "reporting_int.refresh_district_changes(text, integer[])",
-        "reporting_int.refresh_contest_rows(integer[])",
+        "reporting_int.refresh_contest_rows(integer[], text[])",
     )
     for function in functions:
         settings = connection.execute(

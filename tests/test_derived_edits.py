@@ -4,8 +4,9 @@ computed from scratch, and a one-claim edit rewrites the contests of a few
 claims, not every contest of the campaign.
 
 The statement triggers re-derive the places the changed rows name and
-rewrite only the contested claims those places' claims and the changed
-claims take part in (reporting_int.refresh_contest_rows): a repeat claim
+rewrite only the contested claims those places' claims take part in
+(every kind) and the conflicting control of the other claims of the
+places re-derived (reporting_int.refresh_contest_rows): a repeat claim
 that now repeats another, a date conflict found through a new event key,
 an area claim whose contradiction moved, a denial gone. Each edit is drawn
 from a fixed seed, so a failure names an edit that can be replayed.
@@ -204,6 +205,40 @@ def test_a_one_claim_edit_rewrites_a_few_contests(imported: Connection) -> None:
     assert differences(imported) == {}
     savepoint.rollback()
     assert 0 < written < total / 5, f"{written} contest rows rewritten of {total}"
+
+
+def test_a_claim_restated_later_changes_what_a_claim_it_did_not_name_repeats(imported: Connection) -> None:
+    """Y repeated Z, which repeated X (the same place and sides). Z stated
+    after Y: Y now repeats X, a row of two claims the edit did not touch,
+    found because Y names Z's place (every kind of contest is rewritten for
+    the claims of the places an edit names; conflicting control alone for
+    the rest of the places it re-derives)."""
+    found = imported.execute(text(
+        "select later.claim_id, middle.claim_id, middle.counter_claim_id "
+        "from derived.contested_claims as later "
+        "inner join derived.contested_claims as middle "
+        "    on middle.claim_id = later.counter_claim_id and middle.campaign = later.campaign "
+        "    and middle.contest_kind = 'repeat_claim' "
+        "inner join core.claims as y on y.claim_id = later.claim_id "
+        "inner join core.claims as z on z.claim_id = middle.claim_id "
+        "where later.campaign = :slug and later.contest_kind = 'repeat_claim' "
+        "    and y.stated_latest_on = y.stated_earliest_on and z.stated_latest_on = z.stated_earliest_on "
+        "    and (select count(*) from core.claim_places as named where named.claim_id = y.claim_id) = 1 "
+        "    and (select count(*) from core.claim_places as named where named.claim_id = z.claim_id) = 1 "
+        "order by later.claim_id limit 1"), {"slug": SLUG}).first()
+    assert found is not None, "no claim repeating a repeat in the synthetic campaign"
+    y, z, x = found
+    savepoint = imported.begin_nested()
+    imported.execute(text(
+        "update core.claims set stated_earliest_on = later.stated_latest_on + 1, "
+        "stated_latest_on = later.stated_latest_on + 1 "
+        "from core.claims as later where later.claim_id = :y and claims.claim_id = :z"), {"y": y, "z": z})
+    repeats = set(imported.execute(text(
+        "select counter_claim_id from derived.contested_claims "
+        "where campaign = :slug and contest_kind = 'repeat_claim' and claim_id = :y"), {"slug": SLUG, "y": y}).scalars())
+    assert differences(imported) == {}
+    savepoint.rollback()
+    assert z not in repeats and x in repeats, f"claim {y} repeats {repeats}; {z} was restated after it, {x} before"
 
 
 def test_every_edit_by_hand_leaves_the_derived_tables_equal_to_the_rules(imported: Connection) -> None:

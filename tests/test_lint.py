@@ -43,4 +43,4 @@ def test_mypy_strict_finds_nothing() -> None:
 def test_sqlfluff_finds_nothing_in_the_reporting_sql() -> None:
     check(tool("sqlfluff"), "lint", "migrations/versions/0004_reporting", "migrations/versions/0005_derivation",
           "migrations/versions/0006_claim_details", "migrations/versions/0007_district_changes",
-          "migrations/versions/0008_edit_probes")
+          "migrations/versions/0008_edit_probes", "migrations/versions/0009_edit_contests")

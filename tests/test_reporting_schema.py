@@ -29,9 +29,16 @@ SQL_MIGRATIONS = (
     "0006_claim_details.py",
     "0007_district_changes.py",
     "0008_edit_probes.py",
+    "0009_edit_contests.py",
 )
 #: The revisions that replace objects of earlier ones.
-REPLACING_MIGRATIONS = ("0005_derivation.py", "0006_claim_details.py", "0007_district_changes.py", "0008_edit_probes.py")
+REPLACING_MIGRATIONS = (
+    "0005_derivation.py",
+    "0006_claim_details.py",
+    "0007_district_changes.py",
+    "0008_edit_probes.py",
+    "0009_edit_contests.py",
+)
 
 
 def load_migration(file: str = "0004_reporting.py") -> ModuleType:
