@@ -21,6 +21,11 @@ Revision 0008 ran every rule for all 2 000.
 - ``derived.contested_claims`` gets partial indexes of its
   conflicting-control rows by claim and by counter-claim: the rows of that
   kind of a district's claims are a few hundred among their 150 000.
+- ``reporting_int.self_contradictions_of(text, integer[], integer[])``: the
+  rule with the claims asked for, reading only the captures that can pair
+  with them (the claims' own, and those inside the places they name); the
+  two-argument function asks it for every claim, and
+  ``reporting_int.contests_self_contradictions`` for its claims.
 
 Every answer is unchanged; the SQL lives in ``0009_edit_contests/``, one
 object per file with its grain on top, and the downgrade puts back the text
@@ -87,6 +92,20 @@ OBJECTS: tuple[SqlObject, ...] = (
     ),
     SqlObject(
         "07_derived.contested_claims.sql", "index", "derived.ix_contested_claims_control_counter_claim_id", None,
+    ),
+    SqlObject(
+        "08_reporting_int.self_contradictions_of.sql", "function",
+        "reporting_int.self_contradictions_of(text, integer[], integer[])", None,
+    ),
+    SqlObject(
+        "09_reporting_int.self_contradictions_of.sql", "function",
+        "reporting_int.self_contradictions_of(text, integer[])",
+        "0006_claim_details/14_reporting_int.self_contradictions_of.sql",
+    ),
+    SqlObject(
+        "10_reporting_int.contests_self_contradictions.sql", "function",
+        "reporting_int.contests_self_contradictions(text, integer[])",
+        "0008_edit_probes/04_reporting_int.contests_self_contradictions.sql",
     ),
 )
 
