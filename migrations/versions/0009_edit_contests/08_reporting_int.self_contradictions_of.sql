@@ -7,12 +7,14 @@
 --
 -- As revision 0006's reporting_int.self_contradictions_of(text, integer[])
 -- (14_reporting_int.self_contradictions_of.sql, where the rule's history
--- is), with the claims: the captures read are those claims' and those
--- inside the places they name. An edit asks for the contests of the
--- claims naming its places (reporting_int.contests_self_contradictions):
--- without them, every contradiction of the areas around those places was
--- found (3 400 pairs of a district's 5 000 captures) and all but a few
--- hundred dropped.
+-- is), with the claims: the captures read are those of the places the
+-- claims name and of the places inside them. An edit asks for the
+-- contests of the claims naming its places
+-- (reporting_int.contests_self_contradictions): without them, every
+-- contradiction of the areas around those places was found (3 400 pairs
+-- of a district's 5 000 captures) and all but a few hundred dropped. The
+-- places whose captures are read are listed before the query, as one
+-- array (for some areas too: 0006's text listed them inside it).
 
 create function reporting_int.self_contradictions_of(for_scope text, for_areas integer[], for_claims integer[])
 returns table (
@@ -36,7 +38,40 @@ declare
         from core.campaigns as campaigns
         where campaigns.slug = for_scope
     );
+    -- the places whose captures can pair (null: every place), listed
+    -- before the query as one array: a constant the planner counts, where
+    -- two conditions on the place, each an array it could not count, were
+    -- thought to leave one capture and joined each to every area claim
+    capture_places integer[];
 begin
+    if for_areas is not null then
+        -- for some areas: the places inside them
+        capture_places := array(
+            select inside.place_id
+            from derived.place_lineage as inside
+            where
+                inside.ancestor_id = any(for_areas)
+                and inside.depth > 0
+                and (for_scope is null or inside.scope = for_scope)
+        );
+    end if;
+    if for_claims is not null then
+        -- for some claims: of those, the places the claims name and the
+        -- places inside them (a capture pairs with a given area claim
+        -- inside its area, with any area claim when it is given itself)
+        capture_places := array(
+            select inside.place_id
+            from derived.place_lineage as inside
+            where
+                inside.ancestor_id = any(array(
+                    select named.place_id
+                    from core.claim_places as named
+                    where named.claim_id = any(for_claims)
+                ))
+                and (for_scope is null or inside.scope = for_scope)
+                and (capture_places is null or inside.place_id = any(capture_places))
+        );
+    end if;
     -- planned for the arguments given (a plan made for any scope and any
     -- areas joins every capture with every area claim: minutes, not milliseconds)
     return query execute $query$
@@ -96,40 +131,9 @@ captures as (
     where
         claims.claim_kind = 'capture'
         and ($3::integer is null or claims.campaign_id = $3)
-        -- for some areas: the captures inside them only, as an array
-        -- computed once (a condition on the place, which reaches
-        -- claim_places' index by place)
-        and (
-            $2 is null
-            or claims.place_id = any(array(
-                select inside.place_id
-                from derived.place_lineage as inside
-                where
-                    inside.ancestor_id = any($2)
-                    and inside.depth > 0
-                    and ($1 is null or inside.scope = $1)
-            ))
-        )
-        -- for some claims: those captures, and the captures inside the
-        -- places those claims name (an area claim among them is contradicted
-        -- by any capture inside its area); a capture of no given claim
-        -- inside no such place pairs with no given claim
-        and (
-            $4 is null
-            or claims.claim_id = any($4)
-            or claims.place_id = any(array(
-                select inside.place_id
-                from derived.place_lineage as inside
-                where
-                    inside.ancestor_id = any(array(
-                        select named.place_id
-                        from core.claim_places as named
-                        where named.claim_id = any($4)
-                    ))
-                    and inside.depth > 0
-                    and ($1 is null or inside.scope = $1)
-            ))
-        )
+        -- the captures of the places listed above (a condition on the
+        -- place, which reaches claim_places' index by place)
+        and ($5::integer[] is null or claims.place_id = any($5))
 
 ),
 
@@ -176,7 +180,7 @@ select
     contradicted_on,
     captured_places
 from final
-    $query$ using for_scope, for_areas, scope_campaign_id, for_claims;
+    $query$ using for_scope, for_areas, scope_campaign_id, for_claims, capture_places;
 end
 $function$;
 
