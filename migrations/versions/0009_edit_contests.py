@@ -7,7 +7,7 @@ synthetic war) and with it the conflicting-control contests of every claim
 there (about 2 000). Every other kind of contest (denial, repeat claim,
 self-contradiction, mutual accusation, date conflict) pairs a claim with
 its own evidence or with another claim found by the claims' own places, so
-it can change only for the claims naming the edited places (about 50).
+it can change only for the claims naming the edited places (about 150).
 Revision 0008 ran every rule for all 2 000.
 
 - ``reporting_int.contested_claims_of(text, integer[], text[])``: the rules
@@ -23,8 +23,9 @@ Revision 0008 ran every rule for all 2 000.
   kind of a district's claims are a few hundred among their 150 000.
 - ``reporting_int.self_contradictions_of(text, integer[], integer[])``: the
   rule with the claims asked for, reading only the captures that can pair
-  with them (the claims' own, and those inside the places they name); the
-  two-argument function asks it for every claim, and
+  with them (those of the places the claims name and of the places inside
+  them, listed before the query as one array); the two-argument function
+  asks it for every claim, and
   ``reporting_int.contests_self_contradictions`` for its claims.
 
 Every answer is unchanged; the SQL lives in ``0009_edit_contests/``, one
